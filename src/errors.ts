@@ -9,6 +9,7 @@
  */
 import { MODEL_CODES } from './model/codes.js';
 import { SIP_CODES } from './sip/codes.js';
+import { SIP_UA_CODES } from './sip/ua-codes.js';
 import { RENDER_CODES } from './render/codes.js';
 import { RESOLVE_CODES } from './resolve/codes.js';
 import { PROBE_CODES } from './probe/codes.js';
@@ -19,6 +20,7 @@ import { CLI_CODES } from './cli/codes.js';
 export const ERROR_CODES = {
   model: MODEL_CODES,
   sip: SIP_CODES,
+  sipUa: SIP_UA_CODES,
   render: RENDER_CODES,
   resolve: RESOLVE_CODES,
   probe: PROBE_CODES,
@@ -29,6 +31,7 @@ export const ERROR_CODES = {
 export type ErrorCode =
   | keyof typeof MODEL_CODES
   | keyof typeof SIP_CODES
+  | keyof typeof SIP_UA_CODES
   | keyof typeof RENDER_CODES
   | keyof typeof RESOLVE_CODES
   | keyof typeof PROBE_CODES
