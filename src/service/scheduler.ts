@@ -1,0 +1,171 @@
+/**
+ * The probe scheduler: each target runs on its own timer (interval plus random jitter, so a
+ * thousand targets do not fire in the same millisecond), at most `concurrency` probes are in
+ * flight, and a probe that has not finished when its next turn comes makes that turn skip
+ * (counted), so a slow target delays nobody but itself. Every probe has an AbortSignal: on
+ * stop, scheduling ends at once, in-flight probes get `graceMs` to finish, then are aborted.
+ */
+import type { ProbeResult } from '../probe/types.js';
+import type { ServiceTarget, ProbeModule } from './config.js';
+import { Semaphore } from './semaphore.js';
+import { TargetState, type TargetHealth } from './target-state.js';
+
+export type ProbeRunner = (target: ServiceTarget, module: ProbeModule, signal: AbortSignal) => Promise<ProbeResult>;
+
+export interface SchedulerOptions {
+  targets: ServiceTarget[];
+  modules: Record<string, ProbeModule>;
+  run: ProbeRunner;
+  concurrency: number;
+  history: number;
+  onResult?: (r: ProbeResult, state: TargetState, changed: TargetHealth | undefined) => void;
+  /** Random source for jitter (tests make it deterministic). */
+  random?: () => number;
+}
+
+interface Entry {
+  target: ServiceTarget;
+  module: ProbeModule;
+  state: TargetState;
+  timer: NodeJS.Timeout | undefined;
+  inFlight: Promise<void> | undefined;
+  skipped: number;
+}
+
+export class Scheduler {
+  readonly #opts: SchedulerOptions;
+  readonly #entries = new Map<string, Entry>();
+  readonly #sem: Semaphore;
+  readonly #abort = new AbortController();
+  #running = false;
+  #started = false;
+
+  constructor(opts: SchedulerOptions) {
+    this.#opts = opts;
+    this.#sem = new Semaphore(opts.concurrency);
+    for (const t of opts.targets) {
+      const module = opts.modules[t.module];
+      if (!module) throw new Error(`scheduler: target ${t.name} names unknown module ${t.module}`);
+      this.#entries.set(t.name, {
+        target: t,
+        module,
+        state: new TargetState(t.name, t.target, t.module, t.thresholds, opts.history),
+        timer: undefined,
+        inFlight: undefined,
+        skipped: 0,
+      });
+    }
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+  /** True once every target has been probed at least once (readiness). */
+  get primed(): boolean {
+    for (const e of this.#entries.values()) if (e.state.history.length === 0) return false;
+    return this.#started;
+  }
+
+  states(): TargetState[] {
+    return [...this.#entries.values()].map((e) => e.state);
+  }
+
+  state(name: string): TargetState | undefined {
+    return this.#entries.get(name)?.state;
+  }
+
+  skipped(name: string): number {
+    return this.#entries.get(name)?.skipped ?? 0;
+  }
+
+  #jitter(m: ProbeModule): number {
+    const r = this.#opts.random ?? Math.random;
+    return m.jitterMs > 0 ? (r() * 2 - 1) * m.jitterMs : 0;
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#running = true;
+    const r = this.#opts.random ?? Math.random;
+    for (const e of this.#entries.values()) {
+      // The first turn is spread over the jitter window (or over the interval when there is no
+      // jitter, capped at 1 s) so the targets do not all start together.
+      const spread = Math.min(e.module.jitterMs || e.module.intervalMs, e.module.intervalMs, 1000);
+      this.#schedule(e, r() * spread);
+    }
+  }
+
+  #schedule(e: Entry, delayMs: number): void {
+    if (!this.#running) return;
+    e.timer = setTimeout(() => this.#tick(e), Math.max(0, delayMs));
+  }
+
+  #tick(e: Entry): void {
+    e.timer = undefined;
+    if (!this.#running) return;
+    this.#schedule(e, e.module.intervalMs + this.#jitter(e.module));
+    if (e.inFlight) {
+      e.skipped++;
+      return;
+    }
+    e.inFlight = this.#probe(e).finally(() => {
+      e.inFlight = undefined;
+    });
+  }
+
+  async #probe(e: Entry): Promise<void> {
+    let release: (() => void) | undefined;
+    try {
+      release = await this.#sem.acquire(this.#abort.signal);
+    } catch {
+      return;
+    }
+    try {
+      const signal = AbortSignal.any([this.#abort.signal, AbortSignal.timeout(e.module.timeoutMs + 1000)]);
+      const result = await this.#opts.run(e.target, e.module, signal);
+      if (this.#abort.signal.aborted && result.outcome === 'aborted') return;
+      const changed = e.state.update(result);
+      this.#opts.onResult?.(result, e.state, changed);
+    } finally {
+      release();
+    }
+  }
+
+  /** Probes one target now (outside its schedule) and feeds the result to its state. */
+  async probeNow(name: string): Promise<ProbeResult | undefined> {
+    const e = this.#entries.get(name);
+    if (!e) return undefined;
+    const signal = AbortSignal.any([this.#abort.signal, AbortSignal.timeout(e.module.timeoutMs + 1000)]);
+    const result = await this.#opts.run(e.target, e.module, signal);
+    const changed = e.state.update(result);
+    this.#opts.onResult?.(result, e.state, changed);
+    return result;
+  }
+
+  /**
+   * Stops scheduling at once; waits up to `graceMs` for in-flight probes, then aborts them and
+   * waits for them to settle. Resolves with how many were aborted.
+   */
+  async stop(graceMs: number): Promise<{ aborted: number }> {
+    this.#running = false;
+    for (const e of this.#entries.values()) {
+      if (e.timer) clearTimeout(e.timer);
+      e.timer = undefined;
+    }
+    const pending = () => [...this.#entries.values()].map((e) => e.inFlight).filter((p): p is Promise<void> => p !== undefined);
+    const first = pending();
+    if (first.length === 0) {
+      this.#abort.abort(new Error('scheduler stopped'));
+      return { aborted: 0 };
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), graceMs)));
+    const outcome = await Promise.race([Promise.allSettled(first).then(() => 'done' as const), graceOver]);
+    clearTimeout(timer);
+    const left = pending().length;
+    this.#abort.abort(new Error('scheduler stopped'));
+    if (outcome === 'timeout') await Promise.allSettled(pending());
+    return { aborted: outcome === 'timeout' ? left : 0 };
+  }
+}
