@@ -1,0 +1,431 @@
+import { SipParseError } from './parse-error.js';
+import type { SipCode } from './codes.js';
+import { canonicalHeaderName, headerKey, isListHeader, splitHeaderList } from './headers/header-names.js';
+import { parseVia, type Via } from './headers/via.js';
+import { parseCSeq, type CSeq } from './headers/cseq.js';
+import { parseNameAddr, type NameAddr } from './headers/name-addr.js';
+
+/**
+ * A SIP request or response (RFC 3261 7). Headers keep their order; names are case-insensitive
+ * and compact forms map to their long form (7.3.3). A parsed message keeps each header value as
+ * a slice of the received text until someone reads it; typed views (Via, CSeq, From, To) are
+ * parsed on first access and cached.
+ */
+
+/** Something a lenient parser accepted but noticed (RFC 4475 3.1.2: "parsed with the defect flagged"). */
+export interface SipDefect {
+  code: SipCode;
+  /** 1-based line in the message, 0 when unknown or for headers added by code. */
+  line: number;
+  /** Canonical header name, `start-line` or `body`. */
+  header: string;
+  message: string;
+}
+
+/** One header row. Internal representation; read values through SipMessage. */
+export interface HeaderEntry {
+  /** Canonical name (`Via`, `Call-ID`), or the name as written for unknown headers. */
+  name: string;
+  /** Lower-cased canonical name. */
+  key: string;
+  /** Source text holding the value, and the value's range in it (untrimmed, maybe folded). */
+  src: string;
+  start: number;
+  end: number;
+  /** The value once decoded (trimmed, folding replaced by a space). */
+  value: string | undefined;
+  /** The row had continuation lines (RFC 3261 7.3.1 folding). */
+  folded: boolean;
+  /** 1-based line of the row, 0 for rows added by code. */
+  line: number;
+}
+
+export interface SipMessageInit {
+  isRequest: boolean;
+  method?: string;
+  uri?: string;
+  status?: number;
+  reason?: string;
+  version?: string;
+  entries: HeaderEntry[];
+  body?: Buffer;
+  trailingOctets?: number;
+  defects?: SipDefect[];
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function entryValue(e: HeaderEntry): string {
+  if (e.value === undefined) {
+    let v = e.src.slice(e.start, e.end);
+    if (e.folded) v = v.replace(/\r?\n[ \t]+/g, ' ');
+    e.value = v.trim();
+  }
+  return e.value;
+}
+
+function newEntry(name: string, value: string): HeaderEntry {
+  if (/[\r\n]/.test(value)) {
+    throw new SipParseError('SIP_PARSE_HEADER_VALUE', `header ${name} value holds CR or LF; set each value separately`, {
+      location: { header: canonicalHeaderName(name) },
+      expected: 'a single-line header value',
+    });
+  }
+  return { name: canonicalHeaderName(name), key: headerKey(name), src: value, start: 0, end: value.length, value: value.trim(), folded: false, line: 0 };
+}
+
+function missing(name: string): never {
+  throw new SipParseError('SIP_PARSE_MISSING_HEADER', `the message has no ${name} header`, {
+    location: { header: name },
+    expected: `a ${name} header (RFC 3261 8.1.1)`,
+  });
+}
+
+export class SipMessage {
+  readonly isRequest: boolean;
+  /** Request method (requests only; '' in responses). */
+  method: string;
+  /** Raw Request-URI (requests only; '' in responses). */
+  uri: string;
+  /** Status code (responses only; 0 in requests). */
+  status: number;
+  /** Reason phrase (responses only; may be empty). */
+  reason: string;
+  /** `SIP/2.0`. */
+  version: string;
+  body: Buffer;
+  /** Octets after Content-Length bytes of body in a datagram, ignored (RFC 4475 3.1.1.8); 0 when none. */
+  readonly trailingOctets: number;
+
+  #entries: HeaderEntry[];
+  #parseDefects: SipDefect[];
+  #defects: SipDefect[] | undefined;
+  #via: Via[] | undefined;
+  #cseq: CSeq | undefined;
+  #from: NameAddr | undefined;
+  #to: NameAddr | undefined;
+
+  constructor(init: SipMessageInit) {
+    this.isRequest = init.isRequest;
+    this.method = init.method ?? '';
+    this.uri = init.uri ?? '';
+    this.status = init.status ?? 0;
+    this.reason = init.reason ?? '';
+    this.version = init.version ?? 'SIP/2.0';
+    this.#entries = init.entries;
+    this.body = init.body ?? EMPTY;
+    this.trailingOctets = init.trailingOctets ?? 0;
+    this.#parseDefects = init.defects ?? [];
+  }
+
+  /** A new request. `headers` are [name, value] rows in order; Content-Length is written by serialize(). */
+  static request(method: string, uri: string, headers: [string, string][], body?: Buffer | string): SipMessage {
+    return new SipMessage({
+      isRequest: true,
+      method,
+      uri,
+      entries: headers.map(([n, v]) => newEntry(n, v)),
+      body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+    });
+  }
+
+  /** A new response. */
+  static response(status: number, reason: string, headers: [string, string][], body?: Buffer | string): SipMessage {
+    return new SipMessage({
+      isRequest: false,
+      status,
+      reason,
+      entries: headers.map(([n, v]) => newEntry(n, v)),
+      body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+    });
+  }
+
+  #invalidate(): void {
+    this.#via = undefined;
+    this.#cseq = undefined;
+    this.#from = undefined;
+    this.#to = undefined;
+    this.#defects = undefined;
+  }
+
+  // ---- generic header access -------------------------------------------------------------
+
+  /** The first value of a header (for list headers: the first element of the first row). */
+  get(name: string): string | undefined {
+    const key = headerKey(name);
+    for (const e of this.#entries) {
+      if (e.key === key) {
+        const v = entryValue(e);
+        if (!isListHeader(key)) return v;
+        const parts = splitHeaderList(v);
+        if (parts.length > 0) return parts[0];
+      }
+    }
+    return undefined;
+  }
+
+  /** Every value of a header in order; list headers (Via, Contact, Allow, ...) are split on commas outside quotes and <>. */
+  getAll(name: string): string[] {
+    const key = headerKey(name);
+    const list = isListHeader(key);
+    const out: string[] = [];
+    for (const e of this.#entries) {
+      if (e.key !== key) continue;
+      const v = entryValue(e);
+      if (list) for (const p of splitHeaderList(v)) out.push(p);
+      else out.push(v);
+    }
+    return out;
+  }
+
+  has(name: string): boolean {
+    const key = headerKey(name);
+    return this.#entries.some((e) => e.key === key);
+  }
+
+  /** Replaces every row of the header by one row at the place of the first (or at the end). */
+  set(name: string, value: string): this {
+    const key = headerKey(name);
+    const entry = newEntry(name, value);
+    const idx = this.#entries.findIndex((e) => e.key === key);
+    if (idx < 0) this.#entries.push(entry);
+    else {
+      this.#entries[idx] = entry;
+      this.#entries = this.#entries.filter((e, i) => i === idx || e.key !== key);
+    }
+    this.#invalidate();
+    return this;
+  }
+
+  /** Adds a row after the existing ones. */
+  append(name: string, value: string): this {
+    this.#entries.push(newEntry(name, value));
+    this.#invalidate();
+    return this;
+  }
+
+  /** Adds a row before every other row (a proxy adding its Via, a UA adding a Route). */
+  prepend(name: string, value: string): this {
+    this.#entries.unshift(newEntry(name, value));
+    this.#invalidate();
+    return this;
+  }
+
+  /** Removes every row of the header; returns whether there was one. */
+  remove(name: string): boolean {
+    const key = headerKey(name);
+    const before = this.#entries.length;
+    this.#entries = this.#entries.filter((e) => e.key !== key);
+    this.#invalidate();
+    return this.#entries.length !== before;
+  }
+
+  /** Distinct canonical header names, in order of first appearance. */
+  headerNames(): string[] {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const e of this.#entries) {
+      if (!seen.has(e.key)) {
+        seen.add(e.key);
+        out.push(e.name);
+      }
+    }
+    return out;
+  }
+
+  /** Every header row as [canonical name, value], unsplit, in order (what serialize() writes). */
+  rawHeaders(): [string, string][] {
+    return this.#entries.map((e) => [e.name, entryValue(e)]);
+  }
+
+  /** 1-based line of the first row of a header in the parsed message, 0 when added by code or absent. */
+  lineOf(name: string): number {
+    const key = headerKey(name);
+    return this.#entries.find((e) => e.key === key)?.line ?? 0;
+  }
+
+  // ---- typed views -------------------------------------------------------------------------
+
+  /** Every Via value, top first (RFC 3261 20.42). Throws SipParseError on a malformed one. */
+  via(): Via[] {
+    if (this.#via === undefined) {
+      const line = this.lineOf('Via');
+      this.#via = this.getAll('Via').map((v) => withLine(() => parseVia(v), line));
+    }
+    return this.#via;
+  }
+
+  topVia(): Via {
+    const v = this.via()[0];
+    if (v === undefined) missing('Via');
+    return v;
+  }
+
+  callId(): string {
+    const v = this.get('Call-ID');
+    if (v === undefined || v.length === 0) missing('Call-ID');
+    return v;
+  }
+
+  cseq(): CSeq {
+    if (this.#cseq === undefined) {
+      const v = this.get('CSeq');
+      if (v === undefined) missing('CSeq');
+      this.#cseq = withLine(() => parseCSeq(v), this.lineOf('CSeq'));
+    }
+    return this.#cseq;
+  }
+
+  from(): NameAddr {
+    if (this.#from === undefined) this.#from = this.#nameAddr('From');
+    return this.#from;
+  }
+
+  to(): NameAddr {
+    if (this.#to === undefined) this.#to = this.#nameAddr('To');
+    return this.#to;
+  }
+
+  /** Every Contact value (`*` gives one entry with uri `*`). */
+  contacts(): NameAddr[] {
+    const line = this.lineOf('Contact');
+    return this.getAll('Contact').map((v) => withLine(() => parseNameAddr(v, undefined, 'Contact'), line));
+  }
+
+  #nameAddr(name: string): NameAddr {
+    const v = this.get(name);
+    if (v === undefined) missing(name);
+    return withLine(() => parseNameAddr(v, undefined, name), this.lineOf(name));
+  }
+
+  /** Content-Length as written, or the body's length when the header is absent. */
+  contentLength(): number {
+    const v = this.get('Content-Length');
+    if (v === undefined) return this.body.length;
+    if (!/^\d{1,10}$/.test(v)) {
+      throw new SipParseError('SIP_PARSE_CONTENT_LENGTH', `Content-Length "${v}" is not a non-negative number`, {
+        location: { header: 'Content-Length', line: this.lineOf('Content-Length') },
+        expected: 'Content-Length: 1*DIGIT (RFC 3261 20.14)',
+      });
+    }
+    return Number(v);
+  }
+
+  /** Content-Type media type, lower-cased, without parameters; undefined when absent. */
+  contentType(): string | undefined {
+    const v = this.get('Content-Type');
+    if (v === undefined) return undefined;
+    return v.split(';')[0]!.trim().toLowerCase();
+  }
+
+  // ---- defects -----------------------------------------------------------------------------
+
+  /**
+   * Everything noticed but accepted: framing defects found while parsing, plus a check of the
+   * well-known headers (Via, CSeq, From, To, Contact, Max-Forwards, Expires, Date), run on
+   * first access so that parsing stays lazy. A header whose typed view would throw shows here
+   * with the error's code.
+   */
+  get defects(): SipDefect[] {
+    if (this.#defects === undefined) this.#defects = [...this.#parseDefects, ...checkHeaders(this, this.#entries)];
+    return this.#defects;
+  }
+}
+
+function withLine<T>(fn: () => T, line: number): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof SipParseError && line > 0 && e.location && e.location.line === undefined) {
+      (e.location as { line?: number }).line = line;
+    }
+    throw e;
+  }
+}
+
+const RFC1123_GMT = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** The header checks behind SipMessage.defects. */
+function checkHeaders(msg: SipMessage, entries: HeaderEntry[]): SipDefect[] {
+  const out: SipDefect[] = [];
+  const add = (code: SipCode, header: string, line: number, message: string): void => {
+    out.push({ code, line, header, message });
+  };
+  const guard = (header: string, line: number, fn: () => void): void => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof SipParseError) add(e.code, header, line, e.message);
+      else throw e;
+    }
+  };
+  const seenSingle = new Map<string, number>();
+  for (const e of entries) {
+    const value = entryValue(e);
+    const line = e.line;
+    const list = isListHeader(e.key);
+    let parts: string[] = [value];
+    if (list) {
+      let empty = false;
+      parts = splitHeaderList(value, () => (empty = true));
+      if (empty) add('SIP_DEFECT_EMPTY_LIST_ELEMENT', e.name, line, `${e.name} has empty elements between commas`);
+    }
+    switch (e.key) {
+      case 'via':
+        for (const p of parts) {
+          guard('Via', line, () => {
+            parseVia(p, () => add('SIP_DEFECT_EMPTY_LIST_ELEMENT', 'Via', line, `Via "${p}" has empty parameters (";;")`));
+          });
+        }
+        break;
+      case 'from':
+      case 'to':
+      case 'contact':
+      case 'route':
+      case 'record-route':
+      case 'reply-to':
+        for (const p of parts) {
+          guard(e.name, line, () => {
+            const a = parseNameAddr(p, (d) => add(d.code, e.name, line, d.message), e.name);
+            const exp = a.params.expires;
+            if (e.key === 'contact' && exp !== undefined && (exp === null || !/^\d{1,10}$/.test(exp) || Number(exp) > 2 ** 32 - 1)) {
+              add('SIP_DEFECT_SCALAR_RANGE', 'Contact', line, `Contact expires "${exp}" is not a number of seconds up to 2**32-1 (RFC 3261 20.10)`);
+            }
+          });
+        }
+        break;
+      case 'cseq':
+        guard('CSeq', line, () => {
+          const c = parseCSeq(value);
+          if (msg.isRequest && c.method !== msg.method) {
+            add('SIP_DEFECT_CSEQ_METHOD', 'CSeq', line, `CSeq method ${c.method} differs from the request method ${msg.method} (RFC 3261 8.1.1.5)`);
+          }
+        });
+        break;
+      case 'max-forwards':
+        if (!/^\d+$/.test(value) || Number(value) > 255) {
+          add('SIP_DEFECT_SCALAR_RANGE', 'Max-Forwards', line, `Max-Forwards "${value}" is not a number from 0 to 255 (RFC 3261 20.22)`);
+        }
+        break;
+      case 'expires':
+      case 'min-expires':
+        if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) {
+          add('SIP_DEFECT_SCALAR_RANGE', e.name, line, `${e.name} "${value}" is not a number of seconds up to 2**32-1 (RFC 3261 20.19)`);
+        }
+        break;
+      case 'date':
+        if (!RFC1123_GMT.test(value)) {
+          add('SIP_DEFECT_DATE', 'Date', line, `Date "${value}" is not an RFC 1123 date in GMT, e.g. "Sat, 13 Nov 2010 23:29:00 GMT" (RFC 3261 20.17)`);
+        }
+        break;
+      default:
+        break;
+    }
+    if (!list && (e.key === 'call-id' || e.key === 'cseq' || e.key === 'from' || e.key === 'to' || e.key === 'max-forwards' || e.key === 'content-type')) {
+      const first = seenSingle.get(e.key);
+      if (first !== undefined) add('SIP_DEFECT_MULTIPLE_VALUES', e.name, line, `${e.name} appears again (first at line ${first}); it allows one value`);
+      else seenSingle.set(e.key, line);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { SipMessage } from './message.js';
+
+/**
+ * Wire format of a message (RFC 3261 7): start line, header rows in order with canonical names,
+ * CRLF line ends, an empty line, then the body. Content-Length is always written from the body's
+ * byte length (RFC 3261 20.14: required on streams, and a wrong one breaks framing), in place of
+ * any Content-Length row the message had, or at the end of the headers.
+ */
+export function serialize(msg: SipMessage): Buffer {
+  let head = msg.isRequest ? `${msg.method} ${msg.uri} ${msg.version}\r\n` : `${msg.version} ${msg.status} ${msg.reason}\r\n`;
+  let wroteLength = false;
+  for (const [name, value] of msg.rawHeaders()) {
+    if (name === 'Content-Length') {
+      if (wroteLength) continue;
+      head += `Content-Length: ${msg.body.length}\r\n`;
+      wroteLength = true;
+    } else {
+      head += `${name}: ${value}\r\n`;
+    }
+  }
+  if (!wroteLength) head += `Content-Length: ${msg.body.length}\r\n`;
+  head += '\r\n';
+  if (msg.body.length === 0) return Buffer.from(head, 'utf8');
+  const h = Buffer.from(head, 'utf8');
+  return Buffer.concat([h, msg.body], h.length + msg.body.length);
+}
