@@ -6,6 +6,7 @@
 export const SERVICE_CODES = {
   SERVICE_CONFIG_UNREADABLE: 'The service configuration file cannot be read.',
   SERVICE_CONFIG_INVALID: 'The service configuration breaks schemas/service.schema.json or a rule (unknown module, duplicate name).',
+  SERVICE_ARGUMENT_INVALID: 'A command-line argument of serve or jwt is missing or invalid.',
   SERVICE_DURATION_SYNTAX: 'A duration is not a number of seconds or text like 30s, 15m, 24h.',
   SERVICE_KEY_UNREADABLE: 'The token-signing private key file cannot be read or does not exist.',
   SERVICE_KEY_INVALID: 'The token-signing key is not a PEM RSA private key.',
