@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { packagePath } from '../util/paths.js';
 import { SiptrunkError } from '../util/siptrunk-error.js';
 import { parseDurationSeconds } from './duration.js';
@@ -81,9 +81,20 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function position(doc: Document | undefined, lc: LineCounter | undefined, pointer: string): { line?: number; column?: number } {
+function position(doc: Document | undefined, lc: LineCounter | undefined, pointer: string, atKey = false): { line?: number; column?: number } {
   if (!doc || !lc) return {};
   const path = pointerToPath(pointer);
+  if (atKey && path.length > 0) {
+    // An unknown key: point at the key itself, not at its value.
+    const parent = doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+      if (pair && isNode(pair.key) && pair.key.range) {
+        const p = lc.linePos(pair.key.range[0]);
+        return { line: p.line, column: p.col };
+      }
+    }
+  }
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) {
@@ -94,12 +105,12 @@ function position(doc: Document | undefined, lc: LineCounter | undefined, pointe
   return {};
 }
 
-function describe(e: ErrorObject): { path: string; message: string; expected: string } {
+function describe(e: ErrorObject): { path: string; message: string; expected: string; atKey?: boolean } {
   const path = e.instancePath || '/';
   switch (e.keyword) {
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: `${e.instancePath}/${extra}`, message: `unknown key "${extra}"`, expected: 'only the keys listed in schemas/service.schema.json' };
+      return { path: `${e.instancePath}/${extra}`, message: `unknown key "${extra}"`, expected: 'only the keys listed in schemas/service.schema.json', atKey: true };
     }
     case 'required':
       return { path, message: `missing key "${(e.params as { missingProperty: string }).missingProperty}"`, expected: 'the required keys of this object' };
@@ -120,8 +131,8 @@ export function normaliseServiceConfig(
   const validate = compiled();
   if (!validate(data)) {
     const errs = (validate.errors ?? []).map(describe);
-    const first = errs[0] as { path: string; message: string; expected: string };
-    const pos = position(positions?.doc, positions?.lc, first.path);
+    const first = errs[0] as ReturnType<typeof describe>;
+    const pos = position(positions?.doc, positions?.lc, first.path, first.atKey);
     const more = errs.length > 1 ? ` (and ${errs.length - 1} more: ${errs.slice(1, 4).map((x) => `${x.path} ${x.message}`).join('; ')})` : '';
     throw new SiptrunkError('SERVICE_CONFIG_INVALID', `${first.message}${more}`, {
       location: { ...(source ? { file: source } : {}), ...pos, path: first.path },
