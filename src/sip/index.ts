@@ -10,3 +10,8 @@ export * from './headers/params.js';
 export * from './headers/via.js';
 export * from './headers/cseq.js';
 export * from './headers/name-addr.js';
+export * from './headers/auth.js';
+export * from './digest/algorithms.js';
+export * from './digest/challenge.js';
+export * from './digest/response.js';
+export * from './digest/digest-client.js';

@@ -1,0 +1,42 @@
+import type { Secret } from '../../util/secret.js';
+import { hashHex, type DigestAlgorithm } from './algorithms.js';
+
+/**
+ * The Digest `response` value (RFC 2617 3.2.2, RFC 7616 3.4.1-3.4.3, RFC 3261 22.4):
+ *   A1 = username ":" realm ":" password            (H(A1):nonce:cnonce for -sess, 3.4.2)
+ *   A2 = method ":" digest-uri                      (":" H(entity-body) added for auth-int, 3.4.3)
+ *   response = KD(H(A1), nonce ":" nc ":" cnonce ":" qop ":" H(A2))   with qop
+ *   response = KD(H(A1), nonce ":" H(A2))                           without qop (RFC 2069)
+ * `username` is the real user name, even when the header carries its hash (userhash, 3.4.4).
+ */
+export interface DigestInputs {
+  algorithm: DigestAlgorithm;
+  username: string;
+  password: Secret;
+  realm: string;
+  method: string;
+  uri: string;
+  nonce: string;
+  /** `auth`, `auth-int`, or undefined for RFC 2069 compatibility. */
+  qop: 'auth' | 'auth-int' | undefined;
+  /** 8 hex digits, e.g. `00000001`; unused without qop. */
+  nc: string;
+  cnonce: string;
+  /** The request body, hashed for auth-int (RFC 7616 3.4.3: "entity-body"). */
+  body: Buffer;
+}
+
+export function digestResponse(i: DigestInputs): string {
+  const H = (s: string | Buffer): string => hashHex(i.algorithm.hash, s);
+  let ha1 = H(`${i.username}:${i.realm}:${i.password.reveal()}`);
+  if (i.algorithm.sess) ha1 = H(`${ha1}:${i.nonce}:${i.cnonce}`);
+  const a2 = i.qop === 'auth-int' ? `${i.method}:${i.uri}:${H(i.body)}` : `${i.method}:${i.uri}`;
+  const ha2 = H(a2);
+  if (i.qop === undefined) return H(`${ha1}:${i.nonce}:${ha2}`);
+  return H(`${ha1}:${i.nonce}:${i.nc}:${i.cnonce}:${i.qop}:${ha2}`);
+}
+
+/** RFC 7616 3.4.4: username = H(unq(username) ":" unq(realm)) when the server asked for userhash. */
+export function hashedUsername(algorithm: DigestAlgorithm, username: string, realm: string): string {
+  return hashHex(algorithm.hash, `${username}:${realm}`);
+}
