@@ -1,0 +1,31 @@
+/**
+ * Via branch parameters (RFC 3261 8.1.1.7): the magic cookie `z9hG4bK` followed by a value
+ * "unique across space and time for all requests sent by the UA". 96 crypto-random bits,
+ * base64url, drawn from a refilled pool so a branch costs no system call.
+ */
+import { randomBytes } from 'node:crypto';
+
+export const MAGIC_COOKIE = 'z9hG4bK';
+const BYTES = 12;
+const POOL = 4096 * BYTES;
+let pool = randomBytes(POOL);
+let offset = 0;
+
+function random(n: number): Buffer {
+  if (offset + n > pool.length) {
+    pool = randomBytes(POOL);
+    offset = 0;
+  }
+  const out = pool.subarray(offset, offset + n);
+  offset += n;
+  return out;
+}
+
+export function newBranch(): string {
+  return MAGIC_COOKIE + random(BYTES).toString('base64url');
+}
+
+/** A random token for tags and Call-IDs (RFC 3261 19.3: at least 32 random bits; we use 96). */
+export function randomToken(bytes = BYTES): string {
+  return random(bytes).toString('base64url');
+}

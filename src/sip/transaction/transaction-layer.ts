@@ -1,0 +1,173 @@
+/**
+ * The client side of the transaction layer (RFC 3261 17): sends requests through the
+ * transports inside client transactions, matches every response to its transaction by top Via
+ * branch and CSeq method (17.1.3), and drops and counts what matches nothing. It stamps each
+ * request's top Via: the transport token of the flow, the flow's local address and port, a
+ * fresh `z9hG4bK` branch and `rport` (RFC 3581).
+ */
+import type { SipMessage } from '../message.js';
+import { serialize } from '../serializer.js';
+import { formatVia } from '../headers/via.js';
+import type { Destination, Flow, TransportSink } from '../transport/transport.js';
+import { TransportLayer, type TransportLayerOptions } from '../transport/transport-layer.js';
+import { TransportError } from '../transport/transport-error.js';
+import { ClientTransaction, transactionKey, type TransactionHost } from './client-transaction.js';
+import { InviteClientTransaction } from './invite-client-transaction.js';
+import { NonInviteClientTransaction } from './non-invite-client-transaction.js';
+import { Timers } from './timers.js';
+import { newBranch } from './branch.js';
+import type { ClientTransactionUser } from './transaction-outcome.js';
+
+export interface TransactionStats {
+  /** Responses that matched no transaction (RFC 3261 17.1.3: dropped). */
+  unmatchedResponses: number;
+  /** Datagrams or stream bytes that did not parse. */
+  malformed: number;
+  /** Request retransmissions (Timers A and E). */
+  retransmissions: number;
+  /** Requests received from peers (handed to onRequest). */
+  requestsReceived: number;
+  /** Requests sent over TCP because they exceeded 1300 bytes (18.1.1). */
+  sizeSwitchedToTcp: number;
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  user?: ClientTransactionUser;
+  /** Send on this flow (CANCEL, in-dialog requests), not a new one. */
+  flow?: Flow;
+  /** Use this Via as is (CANCEL: the INVITE's top Via, RFC 3261 9.1). */
+  via?: string;
+}
+
+export interface TransactionLayerOptions extends TransportLayerOptions {
+  timers?: Timers;
+}
+
+export class TransactionLayer implements TransportSink, TransactionHost {
+  readonly timers: Timers;
+  readonly transports: TransportLayer;
+  readonly stats: TransactionStats = { unmatchedResponses: 0, malformed: 0, retransmissions: 0, requestsReceived: 0, sizeSwitchedToTcp: 0 };
+  readonly #transactions = new Map<string, ClientTransaction>();
+  /** Requests from peers (BYE, OPTIONS...); the user agent answers them. */
+  onRequest: ((request: SipMessage, flow: Flow) => void) | undefined;
+  /** Responses no transaction matched (after counting). */
+  onUnmatchedResponse: ((response: SipMessage, flow: Flow) => void) | undefined;
+  #closed = false;
+
+  constructor(opts: TransactionLayerOptions = {}) {
+    this.timers = opts.timers ?? new Timers();
+    this.transports = new TransportLayer(this, opts);
+  }
+
+  get activeTransactions(): number {
+    return this.#transactions.size;
+  }
+
+  /**
+   * Sends `request` to `dest` inside a new client transaction and returns it (its `outcome`
+   * resolves with the final response, a timeout or a transport error). Rejects with a
+   * TransportError when no flow can be opened (connection refused, TLS not trusted, aborted).
+   */
+  async send(request: SipMessage, dest: Destination, opts: SendOptions = {}): Promise<ClientTransaction> {
+    if (this.#closed) throw new TransportError('send-failed', 'the SIP client is closed');
+    if (opts.signal?.aborted) throw new TransportError('aborted', 'aborted before sending');
+    let flow = opts.flow ?? (await this.transports.flow(dest, opts.signal));
+    let branch = opts.via ? viaBranch(opts.via) : newBranch();
+    let via = opts.via ?? this.#via(flow, branch);
+    request.prepend('Via', via);
+    let wire = serialize(request);
+    if (!opts.flow && !flow.reliable && TransportLayer.mustUseCongestionControlled(wire.length)) {
+      // RFC 3261 18.1.1: larger than 1300 bytes -> TCP to the same address and port.
+      // Requests built by the user agent carry only our own Via, so removing every row is right.
+      request.remove('Via');
+      flow = await this.transports.flow({ ...dest, transport: 'tcp' }, opts.signal);
+      branch = newBranch();
+      via = this.#via(flow, branch);
+      request.prepend('Via', via);
+      wire = serialize(request);
+      this.stats.sizeSwitchedToTcp++;
+    }
+    const Tx = request.method === 'INVITE' ? InviteClientTransaction : NonInviteClientTransaction;
+    const tx = new Tx(request, branch, flow, this.timers.table, this, opts.user ?? {}, wire);
+    if (this.#transactions.has(tx.key)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
+    this.#transactions.set(tx.key, tx);
+    if (opts.signal) {
+      const onAbort = () => tx.abort(new TransportError('aborted', 'aborted by the caller'));
+      opts.signal.addEventListener('abort', onAbort, { once: true });
+      void tx.outcome.then(() => opts.signal!.removeEventListener('abort', onAbort));
+    }
+    tx.start();
+    return tx;
+  }
+
+  /** Sends a request outside any transaction (the ACK for a 2xx, RFC 3261 13.2.2.4) with a new branch. */
+  sendStateless(request: SipMessage, flow: Flow): Buffer {
+    request.prepend('Via', this.#via(flow, newBranch()));
+    const wire = serialize(request);
+    flow.send(wire);
+    return wire;
+  }
+
+  #via(flow: Flow, branch: string): string {
+    return formatVia({ transport: flow.transport, host: flow.local.address, port: flow.local.port, branch, rport: true });
+  }
+
+  // ---- TransportSink ---------------------------------------------------------------------
+
+  onMessage(message: SipMessage, flow: Flow): void {
+    if (message.isRequest) {
+      this.stats.requestsReceived++;
+      this.onRequest?.(message, flow);
+      return;
+    }
+    let key: string;
+    try {
+      const branch = message.topVia().branch;
+      if (!branch) throw new Error('no branch');
+      key = transactionKey(branch, message.cseq().method);
+    } catch {
+      this.stats.unmatchedResponses++;
+      this.onUnmatchedResponse?.(message, flow);
+      return;
+    }
+    const tx = this.#transactions.get(key);
+    if (!tx) {
+      this.stats.unmatchedResponses++;
+      this.onUnmatchedResponse?.(message, flow);
+      return;
+    }
+    tx.receive(message);
+  }
+
+  onMalformed(): void {
+    this.stats.malformed++;
+  }
+
+  onFlowClosed(flow: Flow, error: Error | undefined): void {
+    const err = error instanceof TransportError ? error : new TransportError('connection-closed', error?.message ?? 'connection closed');
+    for (const tx of [...this.#transactions.values()]) if (tx.flow === flow) tx.transportError(err);
+  }
+
+  // ---- TransactionHost -------------------------------------------------------------------
+
+  removeTransaction(tx: ClientTransaction): void {
+    if (this.#transactions.get(tx.key) === tx) this.#transactions.delete(tx.key);
+  }
+
+  countRetransmission(): void {
+    this.stats.retransmissions++;
+  }
+
+  /** Ends every transaction (outcome: transport error "closed") and closes every transport. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const tx of [...this.#transactions.values()]) tx.abort(new TransportError('aborted', 'the SIP client was closed'));
+    await this.transports.close();
+  }
+}
+
+function viaBranch(via: string): string {
+  const m = /;\s*branch\s*=\s*([^;,\s]+)/i.exec(via);
+  return m?.[1] ?? newBranch();
+}
