@@ -15,3 +15,4 @@ export * from './digest/algorithms.js';
 export * from './digest/challenge.js';
 export * from './digest/response.js';
 export * from './digest/digest-client.js';
+export * from './sdp.js';
