@@ -16,6 +16,7 @@ export const RESOLVE_CODES = {
   RESOLVE_REGION_UNKNOWN: 'The region is not one of the carrier profile\'s regions.',
   RESOLVE_TIMEOUT_INVALID: 'A timeout is not a positive whole number of milliseconds.',
   RESOLVE_FORWARD_LIST_MISSING: 'forward needs a list argument or --model with a forward-to-SIP list.',
+  RESOLVE_MODEL_INVALID: 'The trunk model given with --model has errors, so it cannot drive resolution or the forward walk.',
   RESOLVE_METHOD_INVALID: 'The --method is neither options nor invite.',
 } as const satisfies Record<string, string>;
 
