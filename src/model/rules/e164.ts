@@ -204,8 +204,11 @@ function describePlace(country: string | undefined, cc: string): string {
 
 /** Possible lengths of the national significant number, from libphonenumber's metadata. */
 function possibleLengths(country: string | undefined, cc: string): number[] {
-  const { Metadata } = lib();
-  const m = new Metadata();
+  // The CommonJS build's Metadata takes the metadata as an argument (the same JSON the max
+  // entry point loaded, so it is not read twice).
+  const { Metadata } = lazyRequire('libphonenumber-js/core') as typeof Lib;
+  const MetadataClass = Metadata as unknown as new (json: unknown) => Lib.Metadata;
+  const m = new MetadataClass(lazyRequire('libphonenumber-js/metadata.max.json'));
   m.selectNumberingPlan((country ?? cc) as Lib.CountryCode);
   const plan = (m as unknown as { numberingPlan?: { possibleLengths(): number[] } }).numberingPlan;
   const lengths = plan?.possibleLengths() ?? [];
