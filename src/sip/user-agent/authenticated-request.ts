@@ -1,0 +1,108 @@
+/**
+ * Sends one request and answers Digest challenges (RFC 3261 22.2, 22.3): a 401 or 407 final
+ * response is answered through the DigestClient and the request is sent again with the next
+ * CSeq (8.1.3.5: "the UAC SHOULD re-originate the request with the same Call-ID, To and From
+ * and a CSeq one higher"). A 407 followed by a 401 ends with both credentials in the retry.
+ * A challenge repeated after an answer (wrong key or secret) ends the loop as an
+ * authentication failure, as does a 403 to credentials we sent. At most four requests.
+ */
+import type { SipMessage } from '../message.js';
+import type { DigestClient } from '../digest/digest-client.js';
+import type { Destination, Flow } from '../transport/transport.js';
+import { TransportError } from '../transport/transport-error.js';
+import type { TransactionLayer } from '../transaction/transaction-layer.js';
+import type { ClientTransaction } from '../transaction/client-transaction.js';
+import type { ClientTransactionUser, TransactionOutcome } from '../transaction/transaction-outcome.js';
+import type { AuthState, UaError } from './results.js';
+
+export type AuthHeader = { header: 'Authorization' | 'Proxy-Authorization'; value: string };
+
+export interface AuthenticatedOutcome {
+  outcome: TransactionOutcome;
+  /** The last transaction (absent when no flow could be opened). */
+  tx: ClientTransaction | undefined;
+  request: SipMessage | undefined;
+  cseq: number;
+  auth: AuthState;
+  algorithm: string | null;
+  authError?: UaError;
+  requests: number;
+  retransmissions: number;
+  /** performance.now() when the last request was sent. */
+  sentAt: number;
+  switchedToTcp: boolean;
+}
+
+export interface AuthenticatedRequestOptions {
+  digest: DigestClient | undefined;
+  firstCseq: number;
+  signal?: AbortSignal;
+  flow?: Flow;
+  /** Told about every new transaction (the INVITE flow needs it for CANCEL). */
+  onTransaction?: (tx: ClientTransaction, request: SipMessage) => void;
+  user?: ClientTransactionUser;
+}
+
+const MAX_REQUESTS = 4;
+
+export async function sendAuthenticated(
+  layer: TransactionLayer,
+  dest: Destination,
+  build: (cseq: number, auth: AuthHeader[]) => SipMessage,
+  opts: AuthenticatedRequestOptions,
+): Promise<AuthenticatedOutcome> {
+  let cseq = opts.firstCseq;
+  let auth: AuthState = 'none';
+  let algorithm: string | null = null;
+  let creds: AuthHeader[] = [];
+  const challengedKinds = new Set<number>();
+  let requests = 0;
+  let retransmissions = 0;
+  let switchedToTcp = false;
+  for (;;) {
+    const request = build(cseq, creds);
+    const sentAt = performance.now();
+    const before = layer.stats.sizeSwitchedToTcp;
+    let tx: ClientTransaction;
+    try {
+      tx = await layer.send(request, dest, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.flow ? { flow: opts.flow } : {}), ...(opts.user ? { user: opts.user } : {}) });
+    } catch (err) {
+      const error = err instanceof TransportError ? err : new TransportError('send-failed', (err as Error).message);
+      return { outcome: { kind: 'transport-error', error, at: performance.now() }, tx: undefined, request, cseq, auth, algorithm, requests, retransmissions, sentAt, switchedToTcp };
+    }
+    if (layer.stats.sizeSwitchedToTcp !== before) switchedToTcp = true;
+    requests++;
+    opts.onTransaction?.(tx, request);
+    const outcome = await tx.outcome;
+    retransmissions += tx.sends - 1;
+    const done = (extra: Partial<AuthenticatedOutcome> = {}): AuthenticatedOutcome => ({
+      outcome, tx, request, cseq, auth, algorithm, requests, retransmissions, sentAt, switchedToTcp, ...extra,
+    });
+    if (outcome.kind !== 'response') return done();
+    const res = outcome.response;
+    if (res.status === 401 || res.status === 407) {
+      if (!opts.digest) {
+        return done({ auth: 'failed', authError: { code: 'SIP_AUTH_NO_CREDENTIALS', message: `the peer challenged with ${res.status} and no credentials were given (--key with --secret-env or --secret-file)` } });
+      }
+      if (requests >= MAX_REQUESTS) {
+        return done({ auth: 'failed', authError: { code: 'SIP_AUTH_REJECTED', message: `still challenged after ${requests} requests: wrong key or secret` } });
+      }
+      const r = opts.digest.authorize(res, { method: request.method, uri: request.uri, body: request.body });
+      if (!r.ok) return done({ auth: 'failed', authError: { code: r.code, message: r.reason } });
+      challengedKinds.add(res.status);
+      algorithm = r.algorithm;
+      auth = 'ok';
+      cseq++;
+      // One kind of challenge so far: the answer just computed. A 407 then a 401: every
+      // credential, each with a fresh nonce-count (RFC 3261 22.3).
+      creds = challengedKinds.size > 1
+        ? opts.digest.credentialsFor({ method: request.method, uri: request.uri, body: request.body })
+        : r.credentials.map((c) => ({ header: c.header, value: c.value }));
+      continue;
+    }
+    if (res.status === 403 && auth === 'ok') {
+      return done({ auth: 'failed', authError: { code: 'SIP_AUTH_REJECTED', message: '403 Forbidden to our credentials: wrong key or secret' } });
+    }
+    return done();
+  }
+}

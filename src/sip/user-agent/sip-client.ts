@@ -1,0 +1,207 @@
+/**
+ * The SIP user agent client: `new SipClient({ localAddress, timers, userAgent, tls })`, then
+ * `options(target, opts)` and `invite(target, opts)` as often as needed, then `close()`.
+ *
+ * One client serves many targets at once: it shares one UDP socket per address family and one
+ * TCP/TLS connection per destination, and leaves no timer behind once a request is over (the
+ * probe service sends 1,000 OPTIONS every 10 s from one client). Every call resolves with a
+ * result value; nothing throws for network reasons.
+ */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { SipMessage } from '../message.js';
+import { serialize } from '../serializer.js';
+import { DigestClient } from '../digest/digest-client.js';
+import type { Destination, Flow } from '../transport/transport.js';
+import { TransactionLayer, type TransactionStats } from '../transaction/transaction-layer.js';
+import { Timers, type TimerBase } from '../transaction/timers.js';
+import { randomToken } from '../transaction/branch.js';
+import type { TlsClientOptions } from '../tls/tls-options.js';
+import type { StreamTransportOptions } from '../transport/stream-transport.js';
+import { sendAuthenticated } from './authenticated-request.js';
+import { buildRequest, buildResponse } from './requests.js';
+import { hostPort, requestUri, type SipTarget } from './target.js';
+import type { OptionsResult } from './results.js';
+import { bracketHost, operationSignal, outcomeOf, type ClientContext, type RequestOptions } from './operation.js';
+export type { Credentials, RequestOptions } from './operation.js';
+import { runCall, type CallOptions } from './invite-call.js';
+import type { CallResult } from './results.js';
+
+export const DEFAULT_USER_AGENT = 'siptrunk/0.1';
+
+export interface SipClientOptions {
+  /** Local address to bind (tests use 127.0.10.x); the wildcard when omitted. */
+  localAddress?: string;
+  /** Local UDP port; ephemeral when omitted. */
+  udpPort?: number;
+  /** A Timers instance, or T1/T2/T4 to derive one from (RFC 3261 defaults otherwise). */
+  timers?: Timers | Partial<TimerBase>;
+  /** User-Agent header value. */
+  userAgent?: string;
+  tls?: TlsClientOptions;
+  stream?: StreamTransportOptions;
+  /** UDP socket buffers, for probing many targets at once. */
+  udpBufferSize?: number;
+}
+
+/** Splits comma lists of every row of a header (Allow, Supported, Accept). */
+function listOf(msg: SipMessage, name: string): string[] {
+  return msg.getAll(name).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+export class SipClient {
+  readonly layer: TransactionLayer;
+  readonly userAgent: string;
+  readonly #calls = new Map<string, (req: SipMessage, flow: Flow) => boolean>();
+  readonly #toTag = randomToken(6);
+
+  constructor(opts: SipClientOptions = {}) {
+    const timers = opts.timers instanceof Timers ? opts.timers : new Timers(opts.timers ?? {});
+    this.userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
+    this.layer = new TransactionLayer({
+      timers,
+      ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
+      ...(opts.tls ? { tls: opts.tls } : {}),
+      ...(opts.stream ? { stream: opts.stream } : {}),
+      udp: { ...(opts.udpPort !== undefined ? { port: opts.udpPort } : {}), ...(opts.udpBufferSize ? { bufferSize: opts.udpBufferSize } : {}) },
+    });
+    this.layer.onRequest = (req, flow) => this.#onRequest(req, flow);
+  }
+
+  get timers(): Timers {
+    return this.layer.timers;
+  }
+
+  get stats(): Readonly<TransactionStats> {
+    return this.layer.stats;
+  }
+
+  /** Resolves a target to an explicit destination (system resolver for names). */
+  async resolve(target: SipTarget): Promise<Destination> {
+    const address = target.address ?? (isIP(target.host) ? target.host : (await lookup(target.host)).address);
+    return { transport: target.transport, address, port: target.port, ...(isIP(target.host) ? {} : { host: target.host }) };
+  }
+
+  /**
+   * Requests from peers: BYE for a running call goes to it; OPTIONS gets 200 (RFC 3261 11.2);
+   * anything else 481 (no such dialog), except ACK, which gets no response (17.2.3).
+   */
+  #onRequest(req: SipMessage, flow: Flow): void {
+    let callId: string;
+    try {
+      callId = req.callId();
+    } catch {
+      return;
+    }
+    const handler = this.#calls.get(callId);
+    if (handler && handler(req, flow)) return;
+    if (req.method === 'ACK') return;
+    const [status, reason] = req.method === 'OPTIONS' ? [200, 'OK'] : [481, 'Call/Transaction Does Not Exist'];
+    flow.send(serialize(buildResponse(req, status, reason, this.#toTag, this.userAgent)));
+  }
+
+  #context(): ClientContext {
+    return { layer: this.layer, userAgent: this.userAgent, calls: this.#calls, resolve: (t) => this.resolve(t) };
+  }
+
+  /** Sends an OPTIONS (RFC 3261 11) and answers a Digest challenge when credentials are given. */
+  async options(target: SipTarget, opts: RequestOptions = {}): Promise<OptionsResult> {
+    const started = performance.now();
+    const op = operationSignal(opts.signal, opts.timeoutMs);
+    const base = {
+      transport: target.transport,
+      remote: hostPort(target.address ?? target.host, target.port),
+      local: null as string | null,
+      server: null,
+      allow: [] as string[],
+      supported: [] as string[],
+      accept: [] as string[],
+      switchedToTcp: false,
+    };
+    try {
+      let dest: Destination;
+      try {
+        dest = await this.resolve(target);
+      } catch (err) {
+        return {
+          ...base, ok: false, outcome: 'transport-error', status: null, reason: null, rttMs: null, totalMs: performance.now() - started,
+          auth: 'none', algorithm: null, requests: 0, retransmissions: 0,
+          error: { code: 'dns-error', message: `cannot resolve ${target.host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` },
+        };
+      }
+      base.remote = hostPort(dest.address, dest.port);
+      const uri = requestUri(target);
+      const ids = {
+        callId: randomToken(),
+        fromHeader: `<sip:${opts.fromUser ?? 'siptrunk'}@${bracketHost(target.host)}>;tag=${randomToken(6)}`,
+        toHeader: `<${uri}>`,
+      };
+      const digest = opts.credentials ? new DigestClient({ username: opts.credentials.username, password: opts.credentials.password }) : undefined;
+      const r = await sendAuthenticated(
+        this.layer,
+        dest,
+        (cseq, auth) => buildRequest('OPTIONS', uri, ids, cseq, { userAgent: this.userAgent, auth, extra: [['Accept', 'application/sdp']] }),
+        { digest, firstCseq: 1, signal: op.signal },
+      );
+      const { outcome, error } = outcomeOf(r, op.timedOut());
+      const flow = r.tx?.flow;
+      const res = r.outcome.kind === 'response' ? r.outcome.response : undefined;
+      const tlsInfo = flow?.tls ?? (r.outcome.kind === 'transport-error' ? r.outcome.error.detail?.tls : undefined);
+      return {
+        ...base,
+        ok: outcome === 'answered' && !!res && res.status >= 200 && res.status < 300,
+        outcome,
+        status: res?.status ?? null,
+        reason: res?.reason ?? null,
+        rttMs: res ? r.outcome.at - r.sentAt : null,
+        totalMs: performance.now() - started,
+        transport: flow?.transport ?? target.transport,
+        remote: flow ? hostPort(flow.remote.address, flow.remote.port) : base.remote,
+        local: flow ? hostPort(flow.local.address, flow.local.port) : null,
+        auth: r.auth,
+        algorithm: r.algorithm,
+        server: res ? res.get('Server') ?? res.get('User-Agent') ?? null : null,
+        allow: res ? listOf(res, 'Allow') : [],
+        supported: res ? listOf(res, 'Supported') : [],
+        accept: res ? listOf(res, 'Accept') : [],
+        requests: r.requests,
+        retransmissions: r.retransmissions,
+        switchedToTcp: r.switchedToTcp,
+        ...(tlsInfo ? { tls: tlsInfo } : {}),
+        ...(error ? { error } : {}),
+      };
+    } finally {
+      op.dispose();
+    }
+  }
+
+  /** Places a test call: INVITE (with auth), ring, answer, ACK, hold, BYE — or CANCEL on ring timeout. */
+  invite(target: SipTarget, opts: CallOptions): Promise<CallResult> {
+    return runCall(this.#context(), target, opts);
+  }
+
+  /** Ends every running transaction and closes every socket and connection. */
+  async close(): Promise<void> {
+    await this.layer.close();
+  }
+}
+
+/** One OPTIONS with a client of its own (closed afterwards). */
+export async function sendOptions(target: SipTarget, opts: RequestOptions & { client?: SipClientOptions } = {}): Promise<OptionsResult> {
+  const client = new SipClient(opts.client);
+  try {
+    return await client.options(target, opts);
+  } finally {
+    await client.close();
+  }
+}
+
+/** One test call with a client of its own (closed afterwards). */
+export async function placeCall(target: SipTarget, opts: CallOptions & { client?: SipClientOptions }): Promise<CallResult> {
+  const client = new SipClient(opts.client);
+  try {
+    return await client.invite(target, opts);
+  } finally {
+    await client.close();
+  }
+}
