@@ -25,7 +25,6 @@ export const MODEL_CODES = {
   MODEL_SECRET_ENV_UNSET: 'The environment variable holding the secret is not set.',
   MODEL_SECRET_FILE_UNREADABLE: 'The file holding the secret cannot be read.',
   MODEL_SECRET_EMPTY: 'The secret resolved to an empty value.',
-  MODEL_SECRET_FILE_PERMISSIONS: 'The file holding the secret is readable by group or others (warning).',
   // E.164 numbers
   MODEL_E164_EMPTY: 'The phone number is empty.',
   MODEL_E164_NOT_A_NUMBER: 'The phone number contains characters that are not digits, spaces, dots, dashes, brackets or a leading +.',
