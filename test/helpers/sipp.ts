@@ -128,6 +128,7 @@ export async function startSippUas(opts: SippUasOptions): Promise<SippProcess> {
   const transport = opts.transport ?? 'udp';
   const scenario = scenarioPath(opts.scenario);
   if (!existsSync(scenario)) throw new Error(`sipp scenario not found: ${scenario}`);
+  let lastLog = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = opts.port ?? (await freePort(opts.host));
     const mediaPort = await freePort(opts.host, 4);
@@ -165,8 +166,9 @@ export async function startSippUas(opts: SippUasOptions): Promise<SippProcess> {
     if (!dead) return h;
     const exit = await h.exited;
     if (opts.port !== undefined) throw new Error(`sipp exited at start (code ${exit.code}): ${exit.log}`);
+    lastLog = exit.log;
   }
-  throw new Error(`sipp could not start on ${opts.host} after 5 attempts`);
+  throw new Error(`sipp could not start on ${opts.host} after 5 attempts; last log:\n${lastLog}`);
 }
 
 export interface SippUacOptions {

@@ -41,6 +41,8 @@ export interface AuthenticatedRequestOptions {
   /** Told about every new transaction (the INVITE flow needs it for CANCEL). */
   onTransaction?: (tx: ClientTransaction, request: SipMessage) => void;
   user?: ClientTransactionUser;
+  /** Told about every final response, challenges included. */
+  onFinal?: (response: SipMessage) => void;
 }
 
 const MAX_REQUESTS = 4;
@@ -80,6 +82,7 @@ export async function sendAuthenticated(
     });
     if (outcome.kind !== 'response') return done();
     const res = outcome.response;
+    opts.onFinal?.(res);
     if (res.status === 401 || res.status === 407) {
       if (!opts.digest) {
         return done({ auth: 'failed', authError: { code: 'SIP_AUTH_NO_CREDENTIALS', message: `the peer challenged with ${res.status} and no credentials were given (--key with --secret-env or --secret-file)` } });

@@ -182,6 +182,7 @@ export async function runCall(ctx: ClientContext, target: SipTarget, opts: CallO
         signal: op.signal,
         flow,
         onTransaction,
+        onFinal: (res) => timeline.push({ atMs: ms(), direction: 'recv', method: 'INVITE', status: res.status, reason: res.reason }),
         user: {
           onProvisional: (res) => {
             timeline.push({ atMs: ms(), direction: 'recv', method: 'INVITE', status: res.status, reason: res.reason });
@@ -212,7 +213,6 @@ export async function runCall(ctx: ClientContext, target: SipTarget, opts: CallO
       return result;
     }
     const res = r.outcome.response;
-    timeline.push({ atMs: ms(), direction: 'recv', method: 'INVITE', status: res.status, reason: res.reason });
     result.status = res.status;
     result.reason = res.reason;
     result.server = res.get('Server') ?? res.get('User-Agent') ?? null;
