@@ -102,6 +102,7 @@ export function parseAuthHeader(value: string, header = 'WWW-Authenticate'): Aut
       const s = i;
       while (i < n && value.charCodeAt(i) !== 0x2c && !isWs(value.charCodeAt(i))) i++;
       v = value.slice(s, i);
+      if (v.length === 0) fail(value, `parameter "${t}" has no value`, header);
     }
     current.params[name] = v;
     skipWs();

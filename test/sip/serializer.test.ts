@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { SipMessage } from '../../src/sip/message.js';
+import { parseMessage } from '../../src/sip/parser.js';
+import { serialize } from '../../src/sip/serializer.js';
+
+describe('serialize', () => {
+  it('writes CRLF wire format with the start line, headers in order and Content-Length from the body', () => {
+    const m = SipMessage.request('OPTIONS', 'sip:127.0.0.1:5070', [
+      ['v', 'SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK1;rport'],
+      ['Max-Forwards', '70'],
+      ['f', '<sip:a@127.0.0.1>;tag=1'],
+      ['To', '<sip:127.0.0.1:5070>'],
+      ['Call-ID', 'c'],
+      ['CSeq', '1 OPTIONS'],
+    ]);
+    expect(serialize(m).toString()).toBe(
+      'OPTIONS sip:127.0.0.1:5070 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK1;rport\r\nMax-Forwards: 70\r\n' +
+        'From: <sip:a@127.0.0.1>;tag=1\r\nTo: <sip:127.0.0.1:5070>\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n',
+    );
+  });
+
+  it('replaces a wrong Content-Length in place with the body byte length, once', () => {
+    const body = Buffer.from('héllo');
+    const m = SipMessage.response(200, 'OK', [['Content-Length', '999'], ['Content-Type', 'text/plain'], ['l', '3']], body);
+    const wire = serialize(m);
+    expect(wire.toString()).toBe('SIP/2.0 200 OK\r\nContent-Length: 6\r\nContent-Type: text/plain\r\n\r\nhéllo');
+    expect(parseMessage(wire, { datagram: false }).body.equals(body)).toBe(true);
+  });
+
+  it('writes folded headers unfolded, and round-trips a parsed message', () => {
+    const src = Buffer.from('INVITE sip:b@c SIP/2.0\r\nSubject: a\r\n  b\r\nl: 2\r\n\r\nhi');
+    const m = parseMessage(src);
+    const wire = serialize(m).toString();
+    expect(wire).toBe('INVITE sip:b@c SIP/2.0\r\nSubject: a b\r\nContent-Length: 2\r\n\r\nhi');
+    expect(parseMessage(Buffer.from(wire)).rawHeaders()).toEqual(m.rawHeaders());
+  });
+});
