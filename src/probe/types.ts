@@ -30,6 +30,8 @@ export interface ProbeModuleSettings {
   credentials?: { username: string; password: Secret };
   insecure?: boolean;
   caFile?: string;
+  /** INVITE probes: the callee and caller (E.164 or user parts). */
+  call?: { to: string; from: string };
 }
 
 export interface ProbeLogger {

@@ -7,7 +7,7 @@
  */
 import type { ProbeResult } from '../probe/types.js';
 import type { ServiceTarget, ProbeModule } from './config.js';
-import { Semaphore } from './semaphore.js';
+import { Semaphore } from '../probe/semaphore.js';
 import { TargetState, type TargetHealth } from './target-state.js';
 
 export type ProbeRunner = (target: ServiceTarget, module: ProbeModule, signal: AbortSignal) => Promise<ProbeResult>;
