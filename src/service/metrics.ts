@@ -12,6 +12,8 @@ import type { ProbeResult } from '../probe/types.js';
 const LABELS = ['target', 'endpoint', 'transport'] as const;
 type Labels = Record<(typeof LABELS)[number], string>;
 
+const LINT_FAILING_DEFAULTS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
+
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export class ProbeMetrics {
@@ -43,7 +45,13 @@ export class ProbeMetrics {
       registers,
     });
     this.up = new Gauge({ name: 'sip_probe_up', help: 'Target state after the up/down thresholds: 1 up, 0 down (absent while unknown).', labelNames: LABELS, registers });
-    if (opts.processMetrics) collectDefaultMetrics({ register: this.registry });
+    if (opts.processMetrics) {
+      collectDefaultMetrics({ register: this.registry });
+      // prom-client names three gauges with a `_total` suffix, which the Prometheus naming rules
+      // keep for counters (promtool check metrics refuses them); the handle and request counts
+      // they carry are left out rather than published under names that break the convention.
+      for (const name of LINT_FAILING_DEFAULTS) this.registry.removeSingleMetric(name);
+    }
   }
 
   static labels(r: Pick<ProbeResult, 'target' | 'endpoint' | 'transport'>): Labels {
