@@ -19,6 +19,8 @@ export function asteriskValueProblem(value: string): string | undefined {
     return `contains ${describeChar(bad.ch)} at offset ${bad.index}, ${why}`;
   }
   if (/^\s|\s$/.test(value)) return 'has leading or trailing blanks, which Asterisk strips';
+  // `key=>value` is Asterisk's object syntax: a value starting with '>' after `key=` loses it.
+  if (value.startsWith('>')) return "starts with '>', which Asterisk reads as part of =>";
   return undefined;
 }
 
