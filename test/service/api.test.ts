@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyApplicationJwt } from '../../src/service/jwt.js';
 import { basic, KEYS, startTestService, type TestService } from './helpers/service.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 const MODEL_YAML = readFileSync(new URL('../../fixtures/models/nexmo-example.yaml', import.meta.url), 'utf8');
 let svc: TestService;
 let limited: TestService;
@@ -72,7 +75,7 @@ describe('POST /v1/tokens', () => {
     expect(await del.json()).toMatchObject({ jti: json.jti, revoked: true });
     const after = await fetch(`${svc.url}/v1/targets`, { headers: bearer });
     expect(after.status).toBe(401);
-    expect((await after.json()).code).toBe('SERVICE_JWT_REVOKED');
+    expect((await after.json() as Json).code).toBe('SERVICE_JWT_REVOKED');
   });
 });
 
@@ -87,7 +90,7 @@ describe('malformed requests', () => {
     const res = await fetch(`${svc.url}/v1/tokens`, { method: 'POST', headers: { 'content-type': type }, body });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const p = await res.json();
+    const p = (await res.json()) as Json;
     expect(p).toMatchObject({ status: 400, title: 'Bad Request', code: 'SERVICE_BODY_INVALID' });
     expect(typeof p.type).toBe('string');
   });
@@ -101,7 +104,7 @@ describe('malformed requests', () => {
   it('answers an unknown route with 404 problem+json', async () => {
     const res = await fetch(`${svc.url}/v2/nothing`, { headers: { authorization: auth() } });
     expect(res.status).toBe(404);
-    expect((await res.json()).code).toBe('SERVICE_NOT_FOUND');
+    expect((await res.json() as Json).code).toBe('SERVICE_NOT_FOUND');
   });
 });
 
@@ -114,7 +117,7 @@ describe('failed-authentication rate limit', () => {
     const r = await fetch(`${limited.url}/v1/targets`, { headers: { authorization: auth() } });
     expect(r.status).toBe(429);
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await r.json()).code).toBe('SERVICE_AUTH_RATE_LIMITED');
+    expect((await r.json() as Json).code).toBe('SERVICE_AUTH_RATE_LIMITED');
     const token = await post(limited, '/v1/tokens', { key: KEYS.ok.key, secret: KEYS.ok.secret });
     expect(token.res.status).toBe(429);
     expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
@@ -128,7 +131,7 @@ describe('model routes', () => {
     expect(a.json.ok).toBe(true);
     expect(a.json.summary.name).toBeTruthy();
     const b = await fetch(`${svc.url}/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/yaml', authorization: auth() }, body: MODEL_YAML });
-    expect((await b.json()).ok).toBe(true);
+    expect((await b.json() as Json).ok).toBe(true);
   });
 
   it('reports findings with codes and positions for an invalid model', async () => {
@@ -167,7 +170,7 @@ describe('model routes', () => {
 
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1, lists every route, and resolves every $ref', async () => {
-    const doc = await (await fetch(`${svc.url}/openapi.json`, { headers: { authorization: auth() } })).json();
+    const doc = (await (await fetch(`${svc.url}/openapi.json`, { headers: { authorization: auth() } })).json()) as Json;
     expect(doc.openapi).toBe('3.1.0');
     const routes = svc.app.printRoutes({ commonPrefix: false });
     for (const p of ['/healthz', '/readyz', '/metrics', '/probe', '/v1/tokens', '/v1/tokens/{jti}', '/v1/validate', '/v1/render', '/v1/uris/check', '/v1/numbers/check', '/v1/targets', '/v1/probe']) {

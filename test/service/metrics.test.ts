@@ -8,6 +8,9 @@ import { startSippUas, type SippProcess } from '../helpers/sipp.js';
 import { freePort, waitFor } from '../helpers/ports.js';
 import { basic, KEYS, startTestService, type TestService } from './helpers/service.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 const HOST = '127.0.30.5';
 const PEER = '127.0.30.6';
 const SCENARIO = new URL('../probe/peers/options-200.xml', import.meta.url).pathname;
@@ -88,7 +91,7 @@ describe('GET /metrics', () => {
   });
 
   it('shows the state and history per target in GET /v1/targets', async () => {
-    const body = await (await fetch(`${svc.url}/v1/targets`, { headers: headers() })).json();
+    const body = (await (await fetch(`${svc.url}/v1/targets`, { headers: headers() })).json()) as Json;
     const alive = body.targets.find((t: { name: string }) => t.name === 'alive');
     expect(alive.state).toBe('up');
     expect(alive.history.length).toBeGreaterThan(0);
