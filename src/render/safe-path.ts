@@ -22,7 +22,7 @@ function inside(root: string, p: string): boolean {
 export function safeOutputPath(outDir: string, rel: string): string {
   if (rel.length === 0 || rel.includes('\0')) throw escape(rel, 'empty path or NUL character');
   if (isAbsolute(rel) || /^[A-Za-z]:/.test(rel)) throw escape(rel, 'absolute path');
-  const parts = rel.split(/[\\/]+/);
+  const parts = rel.split(/[\\/]/);
   if (parts.some((p) => p === '..')) throw escape(rel, 'it has a .. component');
   if (parts.some((p) => p === '' || p === '.')) throw escape(rel, 'it has an empty or . component');
   const root = resolve(outDir);
