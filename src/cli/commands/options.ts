@@ -16,7 +16,7 @@ import { SiptrunkError } from '../../util/siptrunk-error.js';
 import { printJson, paint } from '../output.js';
 import { SipClient, type SipClientOptions } from '../../sip/user-agent/sip-client.js';
 import type { Credentials } from '../../sip/user-agent/operation.js';
-import { parseSipTarget, parseTransport, type SipTarget } from '../../sip/user-agent/target.js';
+import { parseRequestTarget, parseTransport, type SipRequestTarget } from '../../sip/user-agent/target.js';
 import type { OptionsResult } from '../../sip/user-agent/results.js';
 import type { TlsClientOptions } from '../../sip/tls/tls-options.js';
 import type { TlsInfo } from '../../sip/tls/tls-info.js';
@@ -114,10 +114,10 @@ export async function walkTarget<R extends { outcome: string; status: number | n
   text: string,
   opts: Record<string, unknown>,
   attemptTimeoutMs: number | undefined,
-  op: (target: SipTarget, signal: AbortSignal | undefined) => Promise<R>,
+  op: (target: SipRequestTarget, signal: AbortSignal | undefined) => Promise<R>,
 ): Promise<WalkedResult<R> | { noAddress: string }> {
   const transport = readTransport(opts);
-  const target = parseSipTarget(text, transport);
+  const target = parseRequestTarget(text, transport);
   if (isIP(target.host)) return { result: await op(target, undefined) };
   const resolution = await resolveTarget(text, {
     ...(typeof opts['dnsServer'] === 'string' ? { dnsServer: opts['dnsServer'] } : {}),

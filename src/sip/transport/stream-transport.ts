@@ -7,7 +7,7 @@
  */
 import type { Socket } from 'node:net';
 import { StreamFramer } from '../stream-framer.js';
-import type { Destination, Endpoint, Flow, Transport, TransportName, TransportSink } from './transport.js';
+import type { Destination, Endpoint, Flow, SipTransport, TransportName, TransportSink } from './transport.js';
 import { TransportError, classifySocketError } from './transport-error.js';
 import type { TlsInfo } from '../tls/tls-info.js';
 
@@ -46,7 +46,7 @@ export class StreamFlow implements Flow {
   }
 }
 
-export abstract class StreamTransport implements Transport {
+export abstract class StreamTransport implements SipTransport {
   abstract readonly name: TransportName;
   readonly reliable = true;
   readonly #pool = new Map<string, Promise<StreamFlow>>();

@@ -5,7 +5,7 @@
  * MTU, or if it is larger than 1300 bytes and the path MTU is unknown, the request MUST be sent
  * using an RFC 2914 congestion controlled transport protocol, such as TCP."
  */
-import type { Destination, Flow, Transport, TransportName, TransportSink } from './transport.js';
+import type { Destination, Flow, SipTransport, TransportName, TransportSink } from './transport.js';
 import { UdpTransport, type UdpTransportOptions } from './udp.js';
 import { TcpTransport } from './tcp.js';
 import { TlsTransport } from './tls.js';
@@ -24,14 +24,14 @@ export interface TransportLayerOptions {
 }
 
 export class TransportLayer {
-  readonly #transports = new Map<TransportName, Transport>();
+  readonly #transports = new Map<TransportName, SipTransport>();
 
   constructor(
     private readonly sink: TransportSink,
     private readonly opts: TransportLayerOptions = {},
   ) {}
 
-  transport(name: TransportName): Transport {
+  transport(name: TransportName): SipTransport {
     let t = this.#transports.get(name);
     if (t) return t;
     const local = this.opts.localAddress;

@@ -1,6 +1,6 @@
 /**
  * The transport interface of the SIP layer (RFC 3261 18). The transaction layer above sees only
- * `Transport` and `Flow`: it asks for a flow to a destination, sends bytes on it, and gets the
+ * `SipTransport` and `Flow`: it asks for a flow to a destination, sends bytes on it, and gets the
  * messages that arrive through a `TransportSink`. Implementations: udp.ts (dgram), tcp.ts (net),
  * tls.ts (tls); transport-layer.ts chooses among them.
  */
@@ -51,7 +51,7 @@ export interface TransportSink {
   onFlowClosed(flow: Flow, error: Error | undefined): void;
 }
 
-export interface Transport {
+export interface SipTransport {
   readonly name: TransportName;
   readonly reliable: boolean;
   /** A flow to `dest`: the shared socket for UDP, an open or new connection for TCP/TLS. */

@@ -7,7 +7,7 @@
 import dgram from 'node:dgram';
 import { isIPv6, isIPv4, type AddressInfo } from 'node:net';
 import { parseMessage } from '../parser.js';
-import type { Destination, Endpoint, Flow, Transport, TransportSink } from './transport.js';
+import type { Destination, Endpoint, Flow, SipTransport, TransportSink } from './transport.js';
 import { TransportError, classifySocketError } from './transport-error.js';
 import { localAddressFor } from './local-address.js';
 
@@ -43,7 +43,7 @@ class UdpFlow implements Flow {
   }
 }
 
-export class UdpTransport implements Transport {
+export class UdpTransport implements SipTransport {
   readonly name = 'udp' as const;
   readonly reliable = false;
   readonly #sockets = new Map<Family, Promise<{ socket: dgram.Socket; local: Endpoint }>>();

@@ -25,7 +25,7 @@ import type { InviteClientTransaction } from '../transaction/invite-client-trans
 import { randomToken } from '../transaction/branch.js';
 import { sendAuthenticated, type AuthenticatedOutcome } from './authenticated-request.js';
 import { buildRequest, buildResponse, contactFor, type DialogIds } from './requests.js';
-import { hostPort, requestUri, type SipTarget } from './target.js';
+import { hostPort, requestUri, type SipRequestTarget } from './target.js';
 import type { CallCodec, CallEvent, CallResult } from './results.js';
 import { bracketHost, operationSignal, outcomeOf, type ClientContext, type RequestOptions } from './operation.js';
 
@@ -62,7 +62,7 @@ const sleep = (ms: number, signal: AbortSignal, wake: { fn?: () => void }) =>
     signal.addEventListener('abort', done, { once: true });
   });
 
-export async function runCall(ctx: ClientContext, target: SipTarget, opts: CallOptions): Promise<CallResult> {
+export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts: CallOptions): Promise<CallResult> {
   const t0 = performance.now();
   const ms = () => Math.round((performance.now() - t0) * 10) / 10;
   const timeline: CallEvent[] = [];

@@ -8,7 +8,7 @@ import type { SipMessage } from '../message.js';
 import type { Destination, Flow } from '../transport/transport.js';
 import type { TransactionLayer } from '../transaction/transaction-layer.js';
 import type { AuthenticatedOutcome } from './authenticated-request.js';
-import type { SipTarget } from './target.js';
+import type { SipRequestTarget } from './target.js';
 import type { UaError, UaOutcome } from './results.js';
 
 export interface Credentials {
@@ -31,7 +31,7 @@ export interface ClientContext {
   layer: TransactionLayer;
   userAgent: string;
   calls: Map<string, (req: SipMessage, flow: Flow) => boolean>;
-  resolve(target: SipTarget): Promise<Destination>;
+  resolve(target: SipRequestTarget): Promise<Destination>;
 }
 
 /** An IPv6 literal in brackets, as a URI host. */

@@ -20,7 +20,7 @@ import type { TlsClientOptions } from '../tls/tls-options.js';
 import type { StreamTransportOptions } from '../transport/stream-transport.js';
 import { sendAuthenticated } from './authenticated-request.js';
 import { buildRequest, buildResponse } from './requests.js';
-import { hostPort, requestUri, type SipTarget } from './target.js';
+import { hostPort, requestUri, type SipRequestTarget } from './target.js';
 import type { OptionsResult } from './results.js';
 import { bracketHost, operationSignal, outcomeOf, type ClientContext, type RequestOptions } from './operation.js';
 export type { Credentials, RequestOptions } from './operation.js';
@@ -77,7 +77,7 @@ export class SipClient {
   }
 
   /** Resolves a target to an explicit destination (system resolver for names). */
-  async resolve(target: SipTarget): Promise<Destination> {
+  async resolve(target: SipRequestTarget): Promise<Destination> {
     const address = target.address ?? (isIP(target.host) ? target.host : (await lookup(target.host)).address);
     return { transport: target.transport, address, port: target.port, ...(isIP(target.host) ? {} : { host: target.host }) };
   }
@@ -105,7 +105,7 @@ export class SipClient {
   }
 
   /** Sends an OPTIONS (RFC 3261 11) and answers a Digest challenge when credentials are given. */
-  async options(target: SipTarget, opts: RequestOptions = {}): Promise<OptionsResult> {
+  async options(target: SipRequestTarget, opts: RequestOptions = {}): Promise<OptionsResult> {
     const started = performance.now();
     const op = operationSignal(opts.signal, opts.timeoutMs);
     const base = {
@@ -176,7 +176,7 @@ export class SipClient {
   }
 
   /** Places a test call: INVITE (with auth), ring, answer, ACK, hold, BYE — or CANCEL on ring timeout. */
-  invite(target: SipTarget, opts: CallOptions): Promise<CallResult> {
+  invite(target: SipRequestTarget, opts: CallOptions): Promise<CallResult> {
     return runCall(this.#context(), target, opts);
   }
 
@@ -187,7 +187,7 @@ export class SipClient {
 }
 
 /** One OPTIONS with a client of its own (closed afterwards). */
-export async function sendOptions(target: SipTarget, opts: RequestOptions & { client?: SipClientOptions } = {}): Promise<OptionsResult> {
+export async function sendOptions(target: SipRequestTarget, opts: RequestOptions & { client?: SipClientOptions } = {}): Promise<OptionsResult> {
   const client = new SipClient(opts.client);
   try {
     return await client.options(target, opts);
@@ -197,7 +197,7 @@ export async function sendOptions(target: SipTarget, opts: RequestOptions & { cl
 }
 
 /** One test call with a client of its own (closed afterwards). */
-export async function placeCall(target: SipTarget, opts: CallOptions & { client?: SipClientOptions }): Promise<CallResult> {
+export async function placeCall(target: SipRequestTarget, opts: CallOptions & { client?: SipClientOptions }): Promise<CallResult> {
   const client = new SipClient(opts.client);
   try {
     return await client.invite(target, opts);

@@ -3,7 +3,7 @@
  * transport; resolution (RFC 3263) happens above it (src/resolve), or here with the system
  * resolver when only a host name is given.
  *
- * `parseSipTarget` reads what a user types: a SIP URI (`sip:127.0.0.1:5070;transport=tcp`,
+ * `parseRequestTarget` reads what a user types: a SIP URI (`sip:127.0.0.1:5070;transport=tcp`,
  * `sips:trunk.example.com`) or `host[:port]` (`[2001:db8::1]:5061`).
  */
 import { isIP } from 'node:net';
@@ -11,7 +11,7 @@ import { SiptrunkError } from '../../util/siptrunk-error.js';
 import { parseUri } from '../uri.js';
 import { TRANSPORT_NAMES, type TransportName } from '../transport/transport.js';
 
-export interface SipTarget {
+export interface SipRequestTarget {
   /** Host name or IP literal (no brackets). */
   host: string;
   port: number;
@@ -23,7 +23,7 @@ export interface SipTarget {
 }
 
 /** RFC 3261 19.1.2: 5060 for sip over UDP/TCP, 5061 for TLS. */
-export function defaultPort(transport: TransportName): number {
+export function defaultSipPort(transport: TransportName): number {
   return transport === 'tls' ? 5061 : 5060;
 }
 
@@ -44,7 +44,7 @@ export function parseTransport(value: string, where = '--transport'): TransportN
  * parameter when both are given and they differ? No: a conflict is an error, since one of the
  * two is a mistake.
  */
-export function parseSipTarget(text: string, transport?: TransportName): SipTarget {
+export function parseRequestTarget(text: string, transport?: TransportName): SipRequestTarget {
   const t = text.trim();
   if (!t) bad(text, 'empty');
   if (/^sips?:/i.test(t)) {
@@ -64,7 +64,7 @@ export function parseSipTarget(text: string, transport?: TransportName): SipTarg
     }
     if (transport && tr && transport !== tr) bad(text, `--transport ${transport} contradicts the URI's ${tr}`);
     const final = transport ?? tr ?? 'udp';
-    return { host: uri.host, port: uri.port ?? defaultPort(final), transport: final, uri: t, ...(isIP(uri.host) ? { address: uri.host } : {}) };
+    return { host: uri.host, port: uri.port ?? defaultSipPort(final), transport: final, uri: t, ...(isIP(uri.host) ? { address: uri.host } : {}) };
   }
   let host: string;
   let portText: string | undefined;
@@ -82,7 +82,7 @@ export function parseSipTarget(text: string, transport?: TransportName): SipTarg
     portText = m[2];
   }
   const final = transport ?? 'udp';
-  let port = defaultPort(final);
+  let port = defaultSipPort(final);
   if (portText !== undefined) {
     port = Number(portText);
     if (!Number.isInteger(port) || port < 1 || port > 65535) bad(text, `port ${portText} is outside 1-65535`);
@@ -96,7 +96,7 @@ export function hostPort(host: string, port: number): string {
 }
 
 /** The Request-URI for a target: its own, or sip:[user@]host:port with the transport parameter for TCP/TLS. */
-export function requestUri(target: SipTarget, user?: string): string {
+export function requestUri(target: SipRequestTarget, user?: string): string {
   if (target.uri && !user) return target.uri;
   const base = `sip:${user ? `${user}@` : ''}${hostPort(target.host, target.port)}`;
   return target.transport === 'udp' ? base : `${base};transport=${target.transport}`;
