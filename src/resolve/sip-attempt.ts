@@ -7,7 +7,7 @@ import type { Destination } from '../sip/transport/transport.js';
 import { sendAuthenticated } from '../sip/user-agent/authenticated-request.js';
 import { buildRequest } from '../sip/user-agent/requests.js';
 import { SipClient, type SipClientOptions } from '../sip/user-agent/sip-client.js';
-import { requestUri, type SipTarget as UaTarget } from '../sip/user-agent/target.js';
+import { requestUri, type SipRequestTarget as UaTarget } from '../sip/user-agent/target.js';
 import type { AttemptFn, AttemptResult } from './failover.js';
 import type { PlanEntry } from './plan.js';
 import { watchUdpUnreachable } from './udp-unreachable.js';

@@ -13,7 +13,7 @@ import { startSippUas } from '../helpers/sipp.js';
 import { fileURLToPath } from 'node:url';
 import { nexmoProfile } from './helpers/nexmo-profile.js';
 
-const ATTEMPT_TIMEOUT_MS = 800;
+const ATTEMPT_TIMEOUT_MS = 1000;
 const scenario = (n: string) => fileURLToPath(new URL(`./peers/${n}.xml`, import.meta.url));
 
 /**
@@ -74,7 +74,8 @@ describe('the carrier regional plan against real peers', () => {
     const r = await withFailover(res.plan, sipOptionsAttempt(client), { attemptTimeoutMs: ATTEMPT_TIMEOUT_MS, availability: new EndpointAvailability() });
     const elapsed = performance.now() - t0;
     expect(r.attempts.map((a) => [a.target, a.outcome])).toEqual([[`sip-${prefix}1.nexmo.com`, 'timeout'], [`sip-${prefix}2.nexmo.com`, 'answered']]);
-    expect(r.attempts[0]?.elapsedMs).toBeLessThan(ATTEMPT_TIMEOUT_MS + 100);
+    // The timer may fire a little late on a loaded machine; the bound is the timeout, not a tight timing.
+    expect(r.attempts[0]?.elapsedMs).toBeLessThan(ATTEMPT_TIMEOUT_MS + 250);
     expect(elapsed).toBeLessThan(2 * ATTEMPT_TIMEOUT_MS);
 
     // The next request starts with the other endpoint of the pair (load balancing), which answers at once.
