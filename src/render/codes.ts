@@ -17,7 +17,7 @@ export const RENDER_CODES = {
   RENDER_SECRET_UNAVAILABLE: '--secrets inline was asked for, but the secret reference could not be resolved (unset variable, unreadable file).',
   RENDER_PATH_ESCAPE: 'A rendered file path would land outside the output directory (.., absolute path or a symlinked folder); it is refused.',
   RENDER_WRITE_FAILED: 'A rendered file could not be written to the output directory.',
-  RENDER_TEMPLATE_MISSING: 'A template file under templates/<target>/ is missing or cannot be read.',
+  RENDER_TEMPLATE_MISSING: 'A template of templates/<target>/ is missing from the precompiled set (src/render/generated/templates.ts).',
 } as const satisfies Record<string, string>;
 
 export type RenderCode = keyof typeof RENDER_CODES;

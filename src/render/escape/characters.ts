@@ -44,10 +44,8 @@ export function firstOf(value: string, set: string): { index: number; ch: string
 }
 
 /** Replaces what a one-line comment cannot hold (controls, line breaks) with '?'. */
+const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\ufffe\uffff]|\p{Cs}/gu;
+
 export function oneLine(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    out += firstControl(ch) ? '?' : ch;
-  }
-  return out;
+  return text.replace(NOT_ONE_LINE, '?');
 }

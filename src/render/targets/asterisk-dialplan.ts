@@ -115,7 +115,17 @@ export function asteriskTargets(targets: readonly RenderTarget[]): PbxKind[] {
  * once when its extensions are the same (the inbound DIDs usually are); when they differ (the
  * outbound context, dialling SIP/ or PJSIP/), chan_pjsip's is kept and the clash is reported.
  */
+const merged = new WeakMap<RenderContext, { contexts: Context[]; clashes: string[] }>();
+
 function mergedContexts(ctx: RenderContext): { contexts: Context[]; clashes: string[] } {
+  const hit = merged.get(ctx);
+  if (hit) return hit;
+  const result = computeMergedContexts(ctx);
+  merged.set(ctx, result);
+  return result;
+}
+
+function computeMergedContexts(ctx: RenderContext): { contexts: Context[]; clashes: string[] } {
   const byName = new Map<string, { c: Context; key: string }>();
   const clashes: string[] = [];
   const contexts: Context[] = [];
