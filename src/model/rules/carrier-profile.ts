@@ -4,7 +4,7 @@
  * full description of another carrier. The result is checked against $defs/carrierProfile and
  * for consistency (port ranges, timeout range, addresses).
  */
-import { isIP } from 'node:net';
+import { ipFamily } from './ip-address.js';
 import type { CarrierProfile, Finding } from '../types.js';
 import type { RawCarrier } from '../raw-model.js';
 import { loadCarrierProfile } from '../../carriers/load-carrier.js';
@@ -65,7 +65,7 @@ export function resolveCarrier(raw: string | RawCarrier, map: SourceMap): Carrie
   }
   profile.signallingAddresses.forEach((a, i) => {
     const [addr, prefix, extra] = a.split('/');
-    const family = isIP(addr ?? '');
+    const family = ipFamily(addr ?? '');
     const max = family === 4 ? 32 : 128;
     if (!family || extra !== undefined || (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= max))) {
       at(`/carrier/signallingAddresses/${i}`, 'MODEL_CARRIER_PROFILE_INVALID', `"${a}" is not an IPv4 or IPv6 address or CIDR block`, 'an address (173.193.199.24) or a CIDR block (5.10.112.120/29)');

@@ -2,7 +2,7 @@
  * Hosts of SIP URIs (RFC 3261 section 25.1: host = hostname / IPv4address / IPv6reference)
  * and whether the carrier can reach them.
  */
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { inPrefix, isIPv4, isIPv6 } from './ip-address.js';
 
 export type HostKind = 'domain' | 'ipv4' | 'ipv6';
 
@@ -46,45 +46,30 @@ export function classifyHost(host: string): { kind: HostKind; address: string } 
   return { kind: 'domain', address: name.toLowerCase() };
 }
 
-type Range = { list: BlockList; why: string };
-let blocks: { v4: Range[]; v6: Range[] } | undefined;
-
-function ranges(): { v4: Range[]; v6: Range[] } {
-  if (blocks) return blocks;
-  const make = (family: 'ipv4' | 'ipv6', rows: [string, number, string][]): Range[] =>
-    rows.map(([address, prefix, why]) => {
-      const list = new BlockList();
-      list.addSubnet(address, prefix, family);
-      return { list, why };
-    });
-  // RFC 6890 special-purpose ranges the carrier's servers cannot reach.
-  blocks = {
-    v4: make('ipv4', [
-      ['0.0.0.0', 8, 'this-network'],
-      ['10.0.0.0', 8, 'private (RFC 1918)'],
-      ['100.64.0.0', 10, 'carrier-grade NAT shared (RFC 6598)'],
-      ['127.0.0.0', 8, 'loopback'],
-      ['169.254.0.0', 16, 'link-local'],
-      ['172.16.0.0', 12, 'private (RFC 1918)'],
-      ['192.0.2.0', 24, 'documentation (TEST-NET-1)'],
-      ['192.168.0.0', 16, 'private (RFC 1918)'],
-      ['198.18.0.0', 15, 'benchmarking'],
-      ['198.51.100.0', 24, 'documentation (TEST-NET-2)'],
-      ['203.0.113.0', 24, 'documentation (TEST-NET-3)'],
-      ['224.0.0.0', 4, 'multicast'],
-      ['240.0.0.0', 4, 'reserved'],
-    ]),
-    v6: make('ipv6', [
-      ['::', 128, 'unspecified'],
-      ['::1', 128, 'loopback'],
-      ['fe80::', 10, 'link-local'],
-      ['fc00::', 7, 'unique local (private)'],
-      ['ff00::', 8, 'multicast'],
-      ['2001:db8::', 32, 'documentation'],
-    ]),
-  };
-  return blocks;
-}
+/** RFC 6890 special-purpose ranges the carrier's servers cannot reach. */
+const V4_RANGES: [string, number, string][] = [
+  ['0.0.0.0', 8, 'this-network'],
+  ['10.0.0.0', 8, 'private (RFC 1918)'],
+  ['100.64.0.0', 10, 'carrier-grade NAT shared (RFC 6598)'],
+  ['127.0.0.0', 8, 'loopback'],
+  ['169.254.0.0', 16, 'link-local'],
+  ['172.16.0.0', 12, 'private (RFC 1918)'],
+  ['192.0.2.0', 24, 'documentation (TEST-NET-1)'],
+  ['192.168.0.0', 16, 'private (RFC 1918)'],
+  ['198.18.0.0', 15, 'benchmarking'],
+  ['198.51.100.0', 24, 'documentation (TEST-NET-2)'],
+  ['203.0.113.0', 24, 'documentation (TEST-NET-3)'],
+  ['224.0.0.0', 4, 'multicast'],
+  ['240.0.0.0', 4, 'reserved'],
+];
+const V6_RANGES: [string, number, string][] = [
+  ['::', 128, 'unspecified'],
+  ['::1', 128, 'loopback'],
+  ['fe80::', 10, 'link-local'],
+  ['fc00::', 7, 'unique local (private)'],
+  ['ff00::', 8, 'multicast'],
+  ['2001:db8::', 32, 'documentation'],
+];
 
 const LOCAL_SUFFIXES = ['localhost', 'local', 'internal', 'lan', 'home', 'home.arpa', 'corp', 'intranet', 'test', 'invalid', 'example'];
 
@@ -93,15 +78,14 @@ const LOCAL_SUFFIXES = ['localhost', 'local', 'internal', 'lan', 'home', 'home.a
  * local-only name), or undefined when it may be.
  */
 export function unreachableReason(address: string, kind: HostKind): string | undefined {
-  const r = ranges();
   if (kind === 'ipv4') {
-    for (const { list, why } of r.v4) if (list.check(address, 'ipv4')) return `${address} is a ${why} address`;
+    for (const [net, prefix, why] of V4_RANGES) if (inPrefix(address, net, prefix)) return `${address} is a ${why} address`;
     return undefined;
   }
   if (kind === 'ipv6') {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
     if (mapped) return unreachableReason(mapped[1]!, 'ipv4');
-    for (const { list, why } of r.v6) if (list.check(address, 'ipv6')) return `${address} is an IPv6 ${why} address`;
+    for (const [net, prefix, why] of V6_RANGES) if (inPrefix(address, net, prefix)) return `${address} is an IPv6 ${why} address`;
     return undefined;
   }
   const name = address.toLowerCase();

@@ -4,7 +4,7 @@
  * none is written).
  */
 import { isAbsolute, resolve } from 'node:path';
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from './ip-address.js';
 import type { Finding } from '../types.js';
 import { finding, type RuleContext } from '../rule-context.js';
 
