@@ -40,9 +40,8 @@ export function parseTransport(value: string, where = '--transport'): TransportN
 }
 
 /**
- * Parses a target as typed. `transport` (from --transport) wins over the URI's `transport`
- * parameter when both are given and they differ? No: a conflict is an error, since one of the
- * two is a mistake.
+ * Parses a target as typed. `transport` comes from --transport; when the URI says otherwise
+ * (`;transport=` or `sips:`) that is an error, since one of the two is a mistake.
  */
 export function parseRequestTarget(text: string, transport?: TransportName): SipRequestTarget {
   const t = text.trim();

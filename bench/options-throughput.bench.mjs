@@ -1,0 +1,173 @@
+// Digest OPTIONS throughput over loopback UDP: how many authenticated OPTIONS exchanges
+// (OPTIONS, 401, OPTIONS with Authorization, 200 — two transactions each) one siptrunk process
+// sustains with no failures against a sipp UAS checking every digest with <verifyauth>, beside a
+// sipp UAC (`-sf bench-options-uac.xml -au -ap`) against the same UAS in the same run. Both keep
+// at most CONCURRENCY exchanges in flight. Then memory per transaction in flight: N OPTIONS sent
+// to an address where nothing listens (so they all wait for Timer F), heap and RSS measured
+// (after gc) before and while they are in flight, divided by N.
+// Imports the built code (npm run build). Prints a Markdown section, writes out/bench/options-throughput.json.
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import dgram from 'node:dgram';
+import os from 'node:os';
+import { join } from 'node:path';
+import { SipClient } from '../dist/src/sip/user-agent/sip-client.js';
+import { Secret } from '../dist/src/util/secret.js';
+
+const HOST = '127.0.10.60';
+const LOCAL = '127.0.10.61';
+const SINK = '127.0.10.62';
+const USER = 'bench-user';
+const PASS = 'bench-Secret-1';
+const CALLS = Number(process.env.BENCH_CALLS ?? 30000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 5000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const now = () => performance.now();
+
+function freeUdpPort(host) {
+  return new Promise((resolve, reject) => {
+    const s = dgram.createSocket('udp4');
+    s.once('error', reject);
+    s.bind(0, host, () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function runSipp(args) {
+  const dir = mkdtempSync(join(os.tmpdir(), 'siptrunk-bench-sipp-'));
+  const child = spawn('sipp', [...args, '-nostdin', '-trace_err', '-error_file', join(dir, 'errors.log')], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => { rmSync(dir, { recursive: true, force: true }); resolve({ code, signal, stderr }); }));
+  return { child, exited };
+}
+
+async function waitBound(host, port) {
+  for (let i = 0; i < 200; i++) {
+    const bound = await new Promise((resolve) => {
+      const s = dgram.createSocket('udp4');
+      s.once('error', () => { s.close(); resolve(true); });
+      s.bind({ address: host, port, exclusive: true }, () => s.close(() => resolve(false)));
+    });
+    if (bound) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`sipp UAS did not bind ${host}:${port}`);
+}
+
+async function sippUac(uasPort) {
+  const port = await freeUdpPort(HOST);
+  const mp = await freeUdpPort(HOST);
+  const t0 = now();
+  const uac = runSipp([
+    `${HOST}:${uasPort}`, '-sf', process.cwd() + '/test/peers/sipp/bench-options-uac.xml',
+    '-i', HOST, '-p', String(port), '-mi', HOST, '-mp', String(mp), '-t', 'u1',
+    '-buff_size', '4194304', '-m', String(CALLS), '-l', String(CONCURRENCY), '-r', '1000000', '-rp', '1000', '-au', USER, '-ap', PASS,
+  ]);
+  const exit = await uac.exited;
+  const elapsed = now() - t0;
+  if (exit.code !== 0) console.error(`sipp UAC exit ${exit.code}: ${exit.stderr.slice(-1500)}`);
+  return { calls: CALLS, elapsedMs: elapsed, perSecond: (CALLS / elapsed) * 1000, failures: exit.code === 0 ? 0 : null, exitCode: exit.code };
+}
+
+async function siptrunk(uasPort) {
+  const client = new SipClient({ localAddress: LOCAL, udpBufferSize: 4 * 1024 * 1024 });
+  const credentials = { username: USER, password: new Secret(PASS, 'bench') };
+  const target = { host: HOST, port: uasPort, transport: 'udp' };
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  const failures = {};
+  const t0 = now();
+  async function worker() {
+    while (next < CALLS) {
+      next++;
+      const r = await client.options(target, { credentials });
+      if (r.ok && r.auth === 'ok') ok++;
+      else {
+        failed++;
+        const k = `${r.outcome}:${r.status}`;
+        failures[k] = (failures[k] ?? 0) + 1;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = now() - t0;
+  const stats = { ...client.stats };
+  await client.close();
+  return { calls: CALLS, ok, failed, failures, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000, retransmissions: stats.retransmissions, unmatched: stats.unmatchedResponses };
+}
+
+async function memoryInFlight() {
+  const sinkPort = await freeUdpPort(SINK); // nothing listens there: every OPTIONS waits for Timer F
+  const client = new SipClient({ localAddress: LOCAL, udpBufferSize: 4 * 1024 * 1024, timers: { T1: 2000, T2: 4000 } });
+  const target = { host: SINK, port: sinkPort, transport: 'udp' };
+  await client.options(target, { timeoutMs: 1 }); // bind the socket, warm up
+  globalThis.gc?.();
+  await new Promise((r) => setTimeout(r, 50));
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const pending = [];
+  for (let i = 0; i < IN_FLIGHT; i++) pending.push(client.options(target, { credentials: { username: USER, password: new Secret(PASS) } }));
+  await new Promise((r) => setTimeout(r, 300));
+  globalThis.gc?.();
+  const during = process.memoryUsage();
+  const inFlight = client.layer.activeTransactions;
+  await client.close();
+  await Promise.all(pending);
+  return {
+    inFlight,
+    heapBytesPerTransaction: (during.heapUsed - before.heapUsed) / inFlight,
+    rssBytesPerTransaction: (during.rss - before.rss) / inFlight,
+    heapUsedBefore: before.heapUsed,
+    heapUsedDuring: during.heapUsed,
+  };
+}
+
+async function main() {
+  const uasPort = await freeUdpPort(HOST);
+  const mp = await freeUdpPort(HOST);
+  const uas = runSipp([
+    '-sf', process.cwd() + '/test/peers/sipp/bench-options-uas.xml', '-i', HOST, '-p', String(uasPort), '-mi', HOST, '-mp', String(mp), '-t', 'u1',
+    '-key', 'user', USER, '-key', 'pass', PASS, '-buff_size', '4194304',
+  ]);
+  try {
+    await waitBound(HOST, uasPort);
+    // Warm-up of both clients (JIT, sipp's tables), not counted.
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const s = await sippUac(uasPort);
+      const t = await siptrunk(uasPort);
+      rounds.push({ sipp: s, siptrunk: t });
+    }
+    const best = (k) => rounds.map((r) => r[k]).reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+    const sipp = best('sipp');
+    const ours = best('siptrunk');
+    const mem = await memoryInFlight();
+    const date = new Date().toISOString();
+    const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
+    const ratio = ours.perSecond / sipp.perSecond;
+    const f = (n) => Math.round(n).toLocaleString('en-US');
+    console.log(`## Digest OPTIONS throughput over loopback UDP (sipp UAS with verifyauth)\n`);
+    console.log(`${date}, ${machine}. ${CALLS} exchanges per client and round (OPTIONS, 401, OPTIONS + Authorization, 200), at most ${CONCURRENCY} in flight, best of ${ROUNDS} rounds; both clients against the same sipp 3.6.1 UAS.\n`);
+    console.log('| client | exchanges/s | transactions/s | failures | ratio |');
+    console.log('|---|---:|---:|---:|---:|');
+    console.log(`| sipp UAC (-au/-ap) | ${f(sipp.perSecond)} | ${f(sipp.perSecond * 2)} | ${sipp.failures === 0 ? 0 : `exit ${sipp.exitCode}`} | 1.00 |`);
+    console.log(`| siptrunk SipClient | ${f(ours.perSecond)} | ${f(ours.perSecond * 2)} | ${ours.failed} | ${ratio.toFixed(2)} |`);
+    console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
+    console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
+    mkdirSync('out/bench', { recursive: true });
+    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, best: { sipp, siptrunk: ours, ratio }, memory: mem }, null, 2));
+    if (ours.failed > 0) process.exitCode = 1;
+  } finally {
+    uas.child.kill('SIGTERM');
+    const t = setTimeout(() => uas.child.kill('SIGKILL'), 2000);
+    await uas.exited;
+    clearTimeout(t);
+  }
+}
+
+await main();
