@@ -10,7 +10,7 @@ export const SIP_UA_CODES = {
   SIPUA_BAD_TARGET: 'The SIP target is neither a sip:/sips: URI nor host[:port], or its port or transport is invalid.',
   SIPUA_BAD_TRANSPORT: 'The transport given is not udp, tcp or tls.',
   SIPUA_BAD_NUMBER: 'A numeric option (timeout, hold, ring timeout) is not a positive whole number in range.',
-  SIPUA_BAD_E164: 'A caller or callee number is not in E.164 form (+ and 8 to 15 digits).',
+  SIPUA_BAD_E164: 'A caller or callee number is not in E.164 form (8 to 15 digits, country code first, optional +).',
   SIPUA_NO_SECRET: 'A key was given without a secret, or the secret variable or file is missing or empty.',
   SIPUA_SECRET_FILE: 'The secret file cannot be read.',
   SIPUA_TLS_FILE: 'A TLS file (CA, client certificate or key) cannot be read.',

@@ -40,7 +40,8 @@ describe('siptrunk call', () => {
   }, 90_000);
 
   it('refuses numbers that are not E.164 and unknown codecs with typed errors', async () => {
-    await expect(runCall([`${PEER}:5060`], { to: '4155550100', from: '+442071838750' })).rejects.toMatchObject({ code: 'SIPUA_BAD_E164' });
+    await expect(runCall([`${PEER}:5060`], { to: '0155550100', from: '+442071838750' })).rejects.toMatchObject({ code: 'SIPUA_BAD_E164' });
+    await expect(runCall([`${PEER}:5060`], { to: '+1415', from: '+442071838750' })).rejects.toMatchObject({ code: 'SIPUA_BAD_E164' });
     await expect(runCall([`${PEER}:5060`], { to: '+14155550100', from: '+44 20' })).rejects.toMatchObject({ code: 'SIPUA_BAD_E164' });
     await expect(runCall([`${PEER}:5060`], { to: '+14155550100', from: '+442071838750', codecs: 'PCMA,opus' })).rejects.toMatchObject({ code: 'SIPUA_BAD_CODEC' });
     await expect(runCall([`${PEER}:5060`], { to: '+14155550100', from: '+442071838750', hold: '-1' })).rejects.toMatchObject({ code: 'SIPUA_BAD_NUMBER' });

@@ -15,14 +15,15 @@ import type { CallResult } from '../../sip/user-agent/results.js';
 import type { AttemptRecord } from '../../resolve/failover.js';
 import { clientOptions, exitCodeOf, formatTls, readCredentials, readMs, walkTarget } from './options.js';
 
-const E164 = /^\+[1-9]\d{7,14}$/;
+const E164 = /^\+?[1-9]\d{7,14}$/;
 
 function readE164(v: unknown, flag: string): string {
   const s = String(v ?? '').trim();
   if (!E164.test(s)) {
-    throw new SiptrunkError('SIPUA_BAD_E164', `${flag} "${s}" is not an E.164 number`, { expected: `${flag} +14155550100 (a + and 8 to 15 digits, no spaces)` });
+    throw new SiptrunkError('SIPUA_BAD_E164', `${flag} "${s}" is not an E.164 number`, { expected: `${flag} +14155550100 (8 to 15 digits, country code first, an optional +, no spaces)` });
   }
-  return s;
+  // The carrier writes E.164 in SIP URIs as digits without "+" (From: <sip:447937947990@sip.nexmo.com>).
+  return s.replace(/^\+/, '');
 }
 
 function readCodecs(v: unknown): SdpCodec[] | undefined {
