@@ -202,8 +202,20 @@ function describePlace(country: string | undefined, cc: string): string {
   return `country code +${cc}`;
 }
 
+const lengthsCache = new Map<string, number[]>();
+
 /** Possible lengths of the national significant number, from libphonenumber's metadata. */
 function possibleLengths(country: string | undefined, cc: string): number[] {
+  const key = country ?? cc;
+  let cached = lengthsCache.get(key);
+  if (!cached) {
+    cached = readPossibleLengths(country, cc);
+    lengthsCache.set(key, cached);
+  }
+  return cached;
+}
+
+function readPossibleLengths(country: string | undefined, cc: string): number[] {
   // The CommonJS build's Metadata takes the metadata as an argument (the same JSON the max
   // entry point loaded, so it is not read twice).
   const { Metadata } = lazyRequire('libphonenumber-js/core') as typeof Lib;
