@@ -23,6 +23,11 @@ export interface DnsClientOptions {
    * exactly what their server says).
    */
   hostsFallback?: boolean;
+  /**
+   * After a server let a whole query time out, later queries skip it for this long (ms), so that
+   * an unreachable resolver costs one timeout per command, not one per query. Default 30000; 0 off.
+   */
+  deadServerMs?: number;
 }
 
 type AnyRecord = RecordTypes[QueryType];
@@ -42,6 +47,9 @@ export class DnsClient {
   readonly #timeoutMs: number;
   readonly #attempts: number;
   readonly #hostsFallback: boolean;
+  readonly #deadServerMs: number;
+  /** Servers that let a whole query time out, with when they did. */
+  readonly #deadSince = new Map<string, number>();
 
   constructor(options: DnsClientOptions = {}) {
     this.#servers = options.servers;
@@ -49,6 +57,7 @@ export class DnsClient {
     this.#attempts = options.attempts ?? 2;
     this.cache = options.cache === false ? undefined : (options.cache ?? new DnsCache());
     this.#hostsFallback = options.hostsFallback ?? options.servers === undefined;
+    this.#deadServerMs = options.deadServerMs ?? 30_000;
   }
 
   /** The servers queries go to: the configured ones or the system's. */
@@ -100,8 +109,19 @@ export class DnsClient {
     }
     const failures: string[] = [];
     let lastRcode: string | undefined;
+    const now = Date.now();
+    const live = servers.filter((sv) => {
+      const since = this.#deadSince.get(formatDnsServer(sv));
+      return since === undefined || now - since >= this.#deadServerMs;
+    });
+    if (live.length === 0) {
+      throw new SiptrunkError('RESOLVE_DNS_TIMEOUT', `${type} query for ${qname} not sent: ${servers.map(formatDnsServer).join(', ')} did not answer an earlier query`, {
+        expected: 'a DNS server that answers (check --dns-server, dns.server in the model, or /etc/resolv.conf)',
+      });
+    }
+    const timedOut = new Set<string>();
     for (let round = 0; round < this.#attempts; round++) {
-      for (const server of servers) {
+      for (const server of live) {
         const where = formatDnsServer(server);
         try {
           let res = await udpQuery(server, qname, type, this.#timeoutMs);
@@ -110,6 +130,7 @@ export class DnsClient {
             res = await tcpQuery(server, qname, type, this.#timeoutMs);
             tcp = true;
           }
+          this.#deadSince.delete(where);
           const rcode = (res as { rcode?: string }).rcode ?? 'NOERROR';
           if (rcode !== 'NOERROR' && rcode !== 'NXDOMAIN') {
             lastRcode = rcode;
@@ -127,16 +148,29 @@ export class DnsClient {
             negativeTtl: negativeTtl(res),
           };
         } catch (err) {
-          failures.push(`${where}: ${(err as Error).message}`);
+          const msg = (err as Error).message;
+          if (msg === 'timed out') timedOut.add(where);
+          failures.push(`${where}: ${msg}`);
         }
       }
     }
+    // A server that timed out on every round of this query is taken as dead for a while.
+    for (const where of timedOut) {
+      if (failures.filter((f) => f.startsWith(`${where}:`)).every((f) => f.endsWith('timed out'))) this.#deadSince.set(where, Date.now());
+    }
     const timeoutsOnly = failures.every((f) => f.endsWith('timed out'));
     const code = lastRcode ? 'RESOLVE_DNS_SERVER_FAILURE' : timeoutsOnly ? 'RESOLVE_DNS_TIMEOUT' : 'RESOLVE_DNS_TRANSPORT';
-    throw new SiptrunkError(code, `${type} query for ${qname} failed: ${failures.join('; ')}`, {
+    throw new SiptrunkError(code, `${type} query for ${qname} failed: ${summarise(failures)}`, {
       expected: 'a DNS server that answers NOERROR or NXDOMAIN',
     });
   }
+}
+
+/** `a; a; b` -> `a (2 times); b`. */
+function summarise(failures: string[]): string {
+  const counts = new Map<string, number>();
+  for (const f of failures) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts].map(([f, n]) => (n > 1 ? `${f} (${n} times)` : f)).join('; ');
 }
 
 export function normaliseName(name: string): string {

@@ -136,3 +136,37 @@ describe('parseDnsServer', () => {
     expect(() => parseDnsServer(text)).toThrow(expect.objectContaining({ code: 'RESOLVE_DNS_SERVER_INVALID' }));
   });
 });
+
+describe('DNS client with a server that never answers', () => {
+  it('skips it for later queries once it let a whole query time out', async () => {
+    const s = await startDnsServer({ host: '127.0.20.1', zone, dropFirst: 1000 });
+    try {
+      const c = new DnsClient({ servers: [parseDnsServer(s.address)], cache: false, timeoutMs: 100, attempts: 2 });
+      await expect(c.query('example.test', 'A')).rejects.toMatchObject({ code: 'RESOLVE_DNS_TIMEOUT', message: expect.stringContaining('(2 times)') });
+      const sent = s.queries.length;
+      await expect(c.query('example.test', 'AAAA')).rejects.toMatchObject({ code: 'RESOLVE_DNS_TIMEOUT', message: expect.stringContaining('did not answer an earlier query') });
+      expect(s.queries.length).toBe(sent);
+      // With the memory turned off, every query waits for its own timeout.
+      const patient = new DnsClient({ servers: [parseDnsServer(s.address)], cache: false, timeoutMs: 50, attempts: 1, deadServerMs: 0 });
+      await expect(patient.query('example.test', 'A')).rejects.toMatchObject({ code: 'RESOLVE_DNS_TIMEOUT' });
+      await expect(patient.query('example.test', 'A')).rejects.toMatchObject({ code: 'RESOLVE_DNS_TIMEOUT' });
+      expect(s.queries.length).toBe(sent + 2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('falls back to the hosts file for addresses when asked to (the system resolver default)', async () => {
+    const s = await startDnsServer({ host: '127.0.20.1', zone });
+    try {
+      const c = new DnsClient({ servers: [parseDnsServer(s.address)], cache: false, hostsFallback: true });
+      const a = await c.query('localhost', 'A');
+      expect(a.server).toBe('system');
+      expect(a.records.map((r) => r.address)).toContain('127.0.0.1');
+      const strict = new DnsClient({ servers: [parseDnsServer(s.address)], cache: false });
+      expect((await strict.query('localhost', 'A')).records).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
