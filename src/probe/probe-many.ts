@@ -2,6 +2,7 @@
  * Probes many endpoints concurrently with a bound (a slow endpoint holds one slot, not the
  * others), reporting progress as each finishes. Results come back in the input order.
  */
+import { setMaxListeners } from 'node:events';
 import { Semaphore } from './semaphore.js';
 import type { ProbeLogger, ProbeModuleSettings, ProbeResult, ProbeTarget } from './types.js';
 import { probeTarget, type ProberTable } from './run-probe.js';
@@ -13,6 +14,7 @@ export async function probeMany(
   opts: { concurrency: number; signal: AbortSignal; logger: ProbeLogger; onDone?: (done: number, total: number, r: ProbeResult) => void },
 ): Promise<ProbeResult[]> {
   const sem = new Semaphore(Math.max(1, opts.concurrency));
+  setMaxListeners(0, opts.signal);
   let done = 0;
   return Promise.all(
     targets.map(async ({ target, dnsLookupSeconds }) => {

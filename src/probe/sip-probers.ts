@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SipClient } from '../sip/user-agent/sip-client.js';
-import type { SipTarget } from '../sip/user-agent/target.js';
+import type { SipRequestTarget } from '../sip/user-agent/target.js';
 import type { TlsInfo } from '../sip/tls/tls-info.js';
 import { SiptrunkError } from '../util/siptrunk-error.js';
 import { endpointOf } from './result.js';
@@ -35,7 +35,7 @@ function tlsOf(t: TlsInfo | undefined): ProbeTls | undefined {
   };
 }
 
-function sipTarget(ctx: ProbeContext): SipTarget {
+function sipTarget(ctx: ProbeContext): SipRequestTarget {
   const t = ctx.target;
   return { host: t.host, port: t.port, transport: t.transport, ...(t.address ? { address: t.address } : {}), ...(t.uri ? { uri: t.uri } : {}) };
 }

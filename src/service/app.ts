@@ -21,7 +21,7 @@ export function buildApp(ctx: ServiceContext): FastifyInstance {
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     // Bodies are validated exactly as written: no silent removal of unknown keys, no coercion.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false, allowUnionTypes: true } },
     forceCloseConnections: true,
     return503OnClosing: true,
   });

@@ -5,6 +5,7 @@
  * (counted), so a slow target delays nobody but itself. Every probe has an AbortSignal: on
  * stop, scheduling ends at once, in-flight probes get `graceMs` to finish, then are aborted.
  */
+import { setMaxListeners } from 'node:events';
 import type { ProbeResult } from '../probe/types.js';
 import type { ServiceTarget, ProbeModule } from './config.js';
 import { Semaphore } from '../probe/semaphore.js';
@@ -43,6 +44,8 @@ export class Scheduler {
   constructor(opts: SchedulerOptions) {
     this.#opts = opts;
     this.#sem = new Semaphore(opts.concurrency);
+    // Every probe in flight listens on the scheduler's stop signal.
+    setMaxListeners(0, this.#abort.signal);
     for (const t of opts.targets) {
       const module = opts.modules[t.module];
       if (!module) throw new Error(`scheduler: target ${t.name} names unknown module ${t.module}`);
@@ -89,10 +92,10 @@ export class Scheduler {
     this.#running = true;
     const r = this.#opts.random ?? Math.random;
     for (const e of this.#entries.values()) {
-      // The first turn is spread over the jitter window (or over the interval when there is no
-      // jitter, capped at 1 s) so the targets do not all start together.
-      const spread = Math.min(e.module.jitterMs || e.module.intervalMs, e.module.intervalMs, 1000);
-      this.#schedule(e, r() * spread);
+      // The first turns are spread evenly over one interval, so a thousand targets make a steady
+      // stream of probes rather than a burst that would overflow socket buffers (and lose
+      // datagrams to retransmission timers) on start.
+      this.#schedule(e, r() * e.module.intervalMs);
     }
   }
 

@@ -8,7 +8,7 @@ import type { DestinationStream, Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { readSecret } from '../probe/read-secret.js';
 import { probeTargetText, type ProberTable } from '../probe/run-probe.js';
-import type { ProbeModuleSettings } from '../probe/types.js';
+import type { ProbeModuleSettings, ProbeResult } from '../probe/types.js';
 import { ApiKeyStore } from './api-keys.js';
 import { buildApp } from './app.js';
 import type { ProbeModule, ServiceConfig } from './config.js';
@@ -30,6 +30,8 @@ export interface StartOptions {
   schedule?: boolean;
   now?: () => number;
   random?: () => number;
+  /** Called with every scheduled probe result (after metrics and state are updated). */
+  onResult?: (r: ProbeResult) => void;
 }
 
 export interface RunningService {
@@ -74,6 +76,7 @@ export async function startService(config: ServiceConfig, opts: StartOptions): P
       metrics.record(r);
       metrics.setUp(r, state.state === 'unknown' ? undefined : state.state === 'up');
       if (changed) logger.info({ target: state.name, state: changed, outcome: r.outcome, status: r.status }, `target ${changed}`);
+      opts.onResult?.(r);
     },
   });
 
