@@ -164,6 +164,14 @@ describe('rendered Asterisk files, parsed back', () => {
     expect(warnings[0]!.severity).toBe('warning');
   });
 
+  it('a carrier without signalling addresses gets no empty identify (Asterisk rejects one without match)', () => {
+    const m = exampleModel();
+    m.carrier = { ...m.carrier, signallingAddresses: [] };
+    const files = renderModel(m, { secrets: 'placeholder', targets: ['asterisk-pjsip'] });
+    expect(file(files, 'asterisk/pjsip.conf').map((s) => values(s, 'type')[0])).toEqual(['transport', 'endpoint', 'aor', 'auth', 'registration']);
+    expect(values(file(files, 'asterisk/pjsip_wizard.conf')[0], 'identify/match')).toEqual([]);
+  });
+
   it('the test parser itself refuses what Asterisk would misread', () => {
     expect(() => parseAsteriskConfig('x=1\n')).toThrow(/before any section/);
     expect(() => parseAsteriskConfig('[a\n')).toThrow(/bad section/);

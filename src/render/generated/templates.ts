@@ -200,6 +200,20 @@ export const TEMPLATE_SPECS: Record<string, unknown> = {
     + ((stack1 = (((helper = lookupProperty(helpers,"clientUri") || alias1(depth0, "clientUri", {"start":{"line":55,"column":15},"end":{"line":55,"column":24}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"clientUri","hash":{},"data":data,"loc":{"start":{"line":55,"column":13},"end":{"line":55,"column":26}}}) : helper))) != null ? stack1 : "")
     + "\nretry_interval = 60\nforbidden_retry_interval = 600\nexpiration = 3600\n";
 },"6":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n["
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":62,"column":3},"end":{"line":62,"column":7}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":62,"column":1},"end":{"line":62,"column":9}}}) : helper))) != null ? stack1 : "")
+    + "-identify]\ntype = identify\nendpoint = "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":64,"column":13},"end":{"line":64,"column":17}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":64,"column":11},"end":{"line":64,"column":19}}}) : helper))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"match"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":67,"column":9}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "match = "
@@ -248,12 +262,7 @@ export const TEMPLATE_SPECS: Record<string, unknown> = {
     + ((stack1 = (((helper = lookupProperty(helpers,"secret") || alias1(depth0, "secret", {"start":{"line":47,"column":13},"end":{"line":47,"column":19}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"secret","hash":{},"data":data,"loc":{"start":{"line":47,"column":11},"end":{"line":47,"column":21}}}) : helper))) != null ? stack1 : "")
     + "\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"register"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
-    + "\n["
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":61,"column":3},"end":{"line":61,"column":7}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":61,"column":1},"end":{"line":61,"column":9}}}) : helper))) != null ? stack1 : "")
-    + "-identify]\ntype = identify\nendpoint = "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":63,"column":13},"end":{"line":63,"column":17}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":63,"column":11},"end":{"line":63,"column":19}}}) : helper))) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"match"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"match"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":68,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   "asterisk-pjsip/pjsip_wizard.conf": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -275,6 +284,17 @@ export const TEMPLATE_SPECS: Record<string, unknown> = {
 },"3":function(container,depth0,helpers,partials,data) {
     return "endpoint/rtp_symmetric = yes\nendpoint/force_rport = yes\nendpoint/rewrite_contact = yes\n";
 },"4":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "identify/match = "
+    + ((stack1 = (((helper = lookupProperty(helpers,"matchList") || container.strict(depth0, "matchList", {"start":{"line":29,"column":19},"end":{"line":29,"column":28}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"matchList","hash":{},"data":data,"loc":{"start":{"line":29,"column":17},"end":{"line":29,"column":30}}}) : helper))) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
     return "registration/retry_interval = 60\nregistration/forbidden_retry_interval = 600\nregistration/expiration = 3600\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -311,10 +331,9 @@ export const TEMPLATE_SPECS: Record<string, unknown> = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"nat"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":26,"column":7}}})) != null ? stack1 : "")
     + "aor/qualify_frequency = "
     + ((stack1 = (((helper = lookupProperty(helpers,"qualify") || alias1(depth0, "qualify", {"start":{"line":27,"column":26},"end":{"line":27,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"qualify","hash":{},"data":data,"loc":{"start":{"line":27,"column":24},"end":{"line":27,"column":35}}}) : helper))) != null ? stack1 : "")
-    + "\nidentify/match = "
-    + ((stack1 = (((helper = lookupProperty(helpers,"matchList") || alias1(depth0, "matchList", {"start":{"line":28,"column":19},"end":{"line":28,"column":28}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"matchList","hash":{},"data":data,"loc":{"start":{"line":28,"column":17},"end":{"line":28,"column":30}}}) : helper))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"register"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":33,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"matchList"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"register"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":35,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   "asterisk/extensions.conf": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
