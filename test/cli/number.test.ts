@@ -36,3 +36,13 @@ describe('siptrunk number', () => {
     expect((await runCli(['number'])).code).toBe(2);
   });
 });
+
+describe('siptrunk number --json keeps every field', () => {
+  it('writes null for what an invalid number lacks', async () => {
+    const out = JSON.parse((await runCli(['number', '--json', 'abc'])).stdout);
+    expect(out.numbers[0]).toEqual({
+      input: 'abc', valid: false, e164: null, country: null, callingCode: null, nationalNumber: null,
+      errors: [expect.objectContaining({ code: 'MODEL_E164_NOT_A_NUMBER' })],
+    });
+  });
+});

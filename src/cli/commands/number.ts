@@ -1,5 +1,6 @@
 /** `siptrunk number NUMBER... [--json]`: E.164 check of each number; exit 0 all valid, 1 otherwise. */
 import { checkNumber } from '../../model/rules/e164.js';
+import { stableJson } from '../format-json.js';
 import { printJson, paint } from '../output.js';
 
 export async function run(args: unknown[], opts: Record<string, unknown>): Promise<number> {
@@ -7,7 +8,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>): Promi
   const checks = inputs.map((n) => checkNumber(n));
   const ok = checks.every((c) => c.valid);
   if (opts['json']) {
-    printJson({ ok, numbers: checks });
+    printJson(stableJson({ ok, numbers: checks }));
     return ok ? 0 : 1;
   }
   const lines: string[] = [];

@@ -5,6 +5,7 @@
  */
 import { parseForwardList } from '../../model/rules/forward-list.js';
 import { loadCarrierProfile } from '../../carriers/load-carrier.js';
+import { stableJson } from '../format-json.js';
 import { printJson, paint } from '../output.js';
 import { countFindings, formatFinding, plural } from '../format-findings.js';
 
@@ -15,7 +16,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>): Promi
   const { errors, warnings } = countFindings(findings);
   const ok = errors === 0;
   if (opts['json']) {
-    printJson({ ok, errors, warnings, entries, findings });
+    printJson(stableJson({ ok, errors, warnings, entries, findings }));
     return ok ? 0 : 1;
   }
   const lines: string[] = [];

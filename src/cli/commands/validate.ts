@@ -1,5 +1,6 @@
 /** `siptrunk validate FILE [--json]`: exit 0 valid (warnings allowed), 1 invalid, 2 unreadable. */
 import { loadModel } from '../../model/load-model.js';
+import { stableJson } from '../format-json.js';
 import { printJson, paint } from '../output.js';
 import { countFindings, formatFinding, plural } from '../format-findings.js';
 import { formatTrunk } from '../format-trunk.js';
@@ -9,7 +10,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>): Promi
   const result = await loadModel(file);
   const { errors, warnings } = countFindings(result.findings);
   if (opts['json']) {
-    printJson({ ok: result.ok, file, errors, warnings, findings: result.findings, model: result.model ?? null });
+    printJson(stableJson({ ok: result.ok, file, errors, warnings, findings: result.findings, model: result.model ?? null }));
     return result.ok ? 0 : 1;
   }
   const out: string[] = [];
