@@ -2,8 +2,8 @@
 // query round trip of our client against node:dns (c-ares), both asking the same dnsmasq on
 // loopback. Imports the built code (npm run build). Prints a Markdown section, writes
 // out/bench/resolve.json.
-import { spawn } from 'node:child_process';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import dns from 'node:dns';
 import os from 'node:os';
 import { orderSrv } from '../dist/src/resolve/srv-select.js';
@@ -45,10 +45,22 @@ results.mapGet = rate(() => map.get('SRV _sip._udp.bench.test'), 1_000_000);
 // 3. SRV query round trip against dnsmasq: our client (no cache) vs node:dns Resolver (c-ares).
 const host = '127.0.20.250';
 const port = 20000 + Math.floor(Math.random() * 40000);
-const dm = spawn('dnsmasq', ['--no-daemon', '--no-resolv', '--no-hosts', '--no-poll', '--bind-interfaces', '--listen-address', host, '--port', String(port),
-  '--pid-file=', '--log-facility=-', '--user=root', '--group=root', '--local-ttl=60', '--local=/test/',
+const user = os.userInfo().username;
+const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
+const dm = spawn(existsSync('/usr/sbin/dnsmasq') ? '/usr/sbin/dnsmasq' : 'dnsmasq', ['--no-daemon', '--no-resolv', '--no-hosts', '--no-poll', '--bind-interfaces', '--listen-address', host, '--port', String(port),
+  '--pid-file=', '--log-facility=-', `--user=${user}`, `--group=${group}`, '--local-ttl=60', '--local=/test/',
   '--srv-host=_sip._udp.bench.test,a.bench.test,5060,10,60', '--srv-host=_sip._udp.bench.test,b.bench.test,5060,10,40'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 400));
+// Wait until dnsmasq answers.
+const probe = new DnsClient({ servers: [{ host, port }], cache: false, timeoutMs: 100, attempts: 1, deadServerMs: 0 });
+for (let i = 0; ; i++) {
+  try {
+    await probe.query('_sip._udp.bench.test', 'SRV');
+    break;
+  } catch (e) {
+    if (i > 50) throw e;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 const Q = 3000;
 try {
   const client = new DnsClient({ servers: [{ host, port }], cache: false });

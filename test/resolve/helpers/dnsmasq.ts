@@ -3,8 +3,10 @@
  * and benchmarks: SRV from --srv-host, NAPTR from --naptr-record, A/AAAA from --host-record,
  * on a loopback address and port, in the foreground, with no upstream and no hosts file.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import * as packet from 'dns-packet';
 
 export interface DnsmasqOptions {
@@ -21,6 +23,21 @@ export interface Dnsmasq {
   address: string;
   pid: number;
   stop(): Promise<void>;
+}
+
+/** Debian installs dnsmasq in /usr/sbin, which is not on every user's PATH. */
+const DNSMASQ = existsSync('/usr/sbin/dnsmasq') ? '/usr/sbin/dnsmasq' : 'dnsmasq';
+
+/** dnsmasq drops privileges to a user and group that must exist: run it as ourselves. */
+function identity(): string[] {
+  const user = userInfo().username;
+  let group = user;
+  try {
+    group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
+  } catch {
+    // keep the user name
+  }
+  return [`--user=${user}`, `--group=${group}`];
 }
 
 const live = new Set<ChildProcess>();
@@ -50,11 +67,11 @@ export async function startDnsmasq(opts: DnsmasqOptions): Promise<Dnsmasq> {
     const args = [
       '--no-daemon', '--no-resolv', '--no-hosts', '--no-poll', '--bind-interfaces',
       '--listen-address', opts.host, '--port', String(port),
-      '--pid-file=', '--log-facility=-', '--user=root', '--group=root',
+      '--pid-file=', '--log-facility=-', ...identity(),
       `--local-ttl=${opts.ttl ?? 60}`,
       ...opts.records,
     ];
-    const child = spawn('dnsmasq', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(DNSMASQ, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     live.add(child);
     let log = '';
     child.stderr?.setEncoding('utf8');
