@@ -53,7 +53,10 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+const HIDDEN = Symbol('hidden');
+
 function describeValue(v: unknown): string {
+  if (v === HIDDEN) return 'the value given (not shown: it may be the secret)';
   if (v === null) return 'null (an empty value)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
@@ -99,7 +102,8 @@ export function schemaFindings(errors: readonly SchemaError[], data: unknown, ma
   };
   for (const e of errors) {
     const path = e.instancePath;
-    const value = valueAt(data, path);
+    // Never echo what is under /account/secret: a mistyped secret is still a secret.
+    const value = path === '/account/secret' || path.startsWith('/account/secret/') ? HIDDEN : valueAt(data, path);
     switch (e.keyword) {
       case 'additionalProperties':
       case 'unevaluatedProperties': {

@@ -213,3 +213,14 @@ describe('loadModel on a file it cannot read', () => {
     await expect(loadModel(join(root, 'fixtures', 'models'))).rejects.toThrow(/directory/);
   });
 });
+
+describe('schema findings never echo the secret', () => {
+  it.each(['  secret: 987654321', '  secret: [hunter2x]', '  secret: { env: X, file: hunter2x }'])('%s', (line) => {
+    const r = validateModel(minimal.replace('  secret: ${NEXMO_API_SECRET}', line));
+    expect(r.ok).toBe(false);
+    expect(r.findings.every((f) => f.path.startsWith('/account/secret'))).toBe(true);
+    const text = JSON.stringify(r);
+    expect(text).not.toContain('987654321');
+    expect(text).not.toContain('hunter2x');
+  });
+});
