@@ -36,7 +36,11 @@ export interface AuthenticatedOutcome {
 export interface AuthenticatedRequestOptions {
   digest: DigestClient | undefined;
   firstCseq: number;
+  /** Stops the exchange: no new request once aborted, and (unless `keepRunningOnAbort`) the
+   *  running transaction ends at once. */
   signal?: AbortSignal;
+  /** The caller handles an abort of the running transaction itself (the INVITE sends CANCEL). */
+  keepRunningOnAbort?: boolean;
   flow?: Flow;
   /** Told about every new transaction (the INVITE flow needs it for CANCEL). */
   onTransaction?: (tx: ClientTransaction, request: SipMessage) => void;
@@ -64,10 +68,14 @@ export async function sendAuthenticated(
   for (;;) {
     const request = build(cseq, creds);
     const sentAt = performance.now();
+    if (opts.signal?.aborted) {
+      const error = new TransportError('aborted', 'aborted by the caller');
+      return { outcome: { kind: 'transport-error', error, at: sentAt }, tx: undefined, request, cseq, auth, algorithm, requests, retransmissions, sentAt, switchedToTcp };
+    }
     const before = layer.stats.sizeSwitchedToTcp;
     let tx: ClientTransaction;
     try {
-      tx = await layer.send(request, dest, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.flow ? { flow: opts.flow } : {}), ...(opts.user ? { user: opts.user } : {}) });
+      tx = await layer.send(request, dest, { ...(opts.signal && !opts.keepRunningOnAbort ? { signal: opts.signal } : {}), ...(opts.flow ? { flow: opts.flow } : {}), ...(opts.user ? { user: opts.user } : {}) });
     } catch (err) {
       const error = err instanceof TransportError ? err : new TransportError('send-failed', (err as Error).message);
       return { outcome: { kind: 'transport-error', error, at: performance.now() }, tx: undefined, request, cseq, auth, algorithm, requests, retransmissions, sentAt, switchedToTcp };

@@ -50,16 +50,18 @@ export interface CallOptions extends Omit<RequestOptions, 'fromUser'> {
   rtpAddress?: string;
 }
 
-const sleep = (ms: number, signal: AbortSignal, wake: { fn?: () => void }) =>
+/** Waits `ms`, or less when the signal aborts or `wake.fn` is called (the peer hung up). */
+const sleep = (ms: number, signal: AbortSignal | undefined, wake: { fn?: () => void }) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(done, ms);
     function done() {
       clearTimeout(t);
-      signal.removeEventListener('abort', done);
+      signal?.removeEventListener('abort', done);
       resolve();
     }
     wake.fn = done;
-    signal.addEventListener('abort', done, { once: true });
+    if (signal?.aborted) return done();
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts: CallOptions): Promise<CallResult> {
@@ -77,6 +79,8 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
   let answerTimer: NodeJS.Timeout | undefined;
   let giveUpTimer: NodeJS.Timeout | undefined;
   let noResponseTimedOut = false;
+  let userAborted = false;
+  let removeAbort = () => undefined as void;
   try {
     let dest: Destination;
     try {
@@ -146,6 +150,17 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
       giveUpTimer = setTimeout(() => inviteTx.abort(new TransportError('aborted', 'no final response 64*T1 after CANCEL')), timers.B);
     };
 
+    // The caller gave up (a failover engine's per-attempt timeout, Ctrl-C): a ringing INVITE is
+    // CANCELled (RFC 3261 9.1), one without a provisional response yet is dropped.
+    const onUserAbort = () => {
+      userAborted = true;
+      if (!invite || invite.tx.terminated) return;
+      if (invite.tx.provisionalSeen) sendCancel();
+      else invite.tx.abort(new TransportError('aborted', 'aborted by the caller'));
+    };
+    opts.signal?.addEventListener('abort', onUserAbort, { once: true });
+    removeAbort = () => opts.signal?.removeEventListener('abort', onUserAbort);
+
     const onTransaction = (tx: ClientTransaction, req: SipMessage) => {
       invite = { tx: tx as InviteClientTransaction, req };
       timeline.push({ atMs: ms(), direction: 'send', method: 'INVITE' });
@@ -179,7 +194,7 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
       {
         digest,
         firstCseq: 1,
-        signal: op.signal,
+        ...(op.signal ? { signal: op.signal, keepRunningOnAbort: true } : {}),
         flow,
         onTransaction,
         onFinal: (res) => timeline.push({ atMs: ms(), direction: 'recv', method: 'INVITE', status: res.status, reason: res.reason }),
@@ -207,7 +222,7 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
     if (mapped.error) result.error = mapped.error;
     if (r.outcome.kind !== 'response') {
       if (result.cancelled && r.outcome.kind === 'transport-error' && !noResponseTimedOut) {
-        result.outcome = 'no-answer';
+        result.outcome = userAborted ? 'aborted' : 'no-answer';
         result.error = { code: 'timer-B', message: 'no final response 64*T1 after CANCEL' };
       }
       return result;
@@ -217,7 +232,7 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
     result.reason = res.reason;
     result.server = res.get('Server') ?? res.get('User-Agent') ?? null;
     if (res.status < 200 || res.status >= 300) {
-      if (result.cancelled && res.status === 487) result.outcome = 'no-answer';
+      if (result.cancelled && res.status === 487) result.outcome = userAborted ? 'aborted' : 'no-answer';
       return result;
     }
 
@@ -279,6 +294,7 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
     if (answerTimer) clearTimeout(answerTimer);
     if (giveUpTimer) clearTimeout(giveUpTimer);
     ctx.calls.delete(callId);
+    removeAbort();
     op.dispose();
   }
 }

@@ -39,24 +39,27 @@ export function bracketHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** An abort controller for one operation: the caller's signal and a deadline. */
-export function operationSignal(signal: AbortSignal | undefined, timeoutMs: number | undefined): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
+/**
+ * An abort signal for one operation: the caller's signal and a deadline. Without either, no
+ * controller or timer is made at all (the probe service sends thousands of these).
+ */
+export function operationSignal(signal: AbortSignal | undefined, timeoutMs: number | undefined): { signal: AbortSignal | undefined; timedOut: () => boolean; dispose: () => void } {
+  const hasDeadline = timeoutMs !== undefined && timeoutMs > 0;
+  if (!hasDeadline) return { signal, timedOut: () => false, dispose: () => undefined };
   const ctl = new AbortController();
   let timedOut = false;
   const onAbort = () => ctl.abort(signal?.reason);
   if (signal?.aborted) ctl.abort(signal.reason);
   else signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = timeoutMs !== undefined && timeoutMs > 0
-    ? setTimeout(() => {
-        timedOut = true;
-        ctl.abort(new Error('timeout'));
-      }, timeoutMs)
-    : undefined;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctl.abort(new Error('timeout'));
+  }, timeoutMs);
   return {
     signal: ctl.signal,
     timedOut: () => timedOut,
     dispose: () => {
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     },
   };

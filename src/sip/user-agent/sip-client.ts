@@ -141,7 +141,7 @@ export class SipClient {
         this.layer,
         dest,
         (cseq, auth) => buildRequest('OPTIONS', uri, ids, cseq, { userAgent: this.userAgent, auth, extra: [['Accept', 'application/sdp']] }),
-        { digest, firstCseq: 1, signal: op.signal },
+        { digest, firstCseq: 1, ...(op.signal ? { signal: op.signal } : {}) },
       );
       const { outcome, error } = outcomeOf(r, op.timedOut());
       const flow = r.tx?.flow;

@@ -85,3 +85,16 @@ for (const transport of ['udp', 'tcp'] as const) {
     });
   });
 }
+
+describe('INVITE aborted by the caller', () => {
+  it('CANCELs a ringing call when the AbortSignal fires (a failover engine giving up), and reports aborted', async () => {
+    uas = await startSippUas({ scenario: 'invite-no-answer.xml', host: PEER, maxCalls: 1 });
+    const ctl = new AbortController();
+    const pending = newClient().invite({ host: PEER, port: uas.port, transport: 'udp' }, { ...call, ringTimeoutMs: 30_000, signal: ctl.signal });
+    setTimeout(() => ctl.abort(), 300);
+    const r = await pending;
+    expect(r).toMatchObject({ ok: false, outcome: 'aborted', status: 487, cancelled: true });
+    const exit = await uas.waitExit(5000);
+    expect(exit.code, exit.log).toBe(0);
+  });
+});
