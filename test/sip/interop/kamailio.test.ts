@@ -80,6 +80,19 @@ for (const transport of ['udp', 'tcp', 'tls'] as const) {
   });
 }
 
+describe('Kamailio: a 407 then a 401', () => {
+  it('answers both challenges and sends both credentials in the final INVITE', async () => {
+    const r = await newClient().invite(target('udp'), { to: '4074010000', from: '442071838750', holdMs: 0, credentials: creds() });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true, status: 200, auth: 'ok' });
+    expect(r.timeline.map((e) => e.status).filter(Boolean)).toEqual([407, 401, 100, 180, 200, 200]);
+  });
+
+  it('still reports a wrong secret as an authentication failure', async () => {
+    const r = await newClient().invite(target('tcp'), { to: '4074010000', from: '442071838750', holdMs: 0, credentials: creds('Wrong-Kam-Pass') });
+    expect(r).toMatchObject({ ok: false, outcome: 'auth-failed', status: 403 });
+  });
+});
+
 describe('Kamailio TLS certificate checks', () => {
   it('refuses the self-signed server certificate against the system CAs', async () => {
     const r = await newClient({ tls: {} }).options(target('tls'), { credentials: creds(), timeoutMs: 5000 });
