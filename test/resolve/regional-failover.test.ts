@@ -86,6 +86,15 @@ describe('the carrier regional plan against real peers', () => {
     expect(r2.answered?.status).toBe(200);
   });
 
+  it('does not use the regional plan for an explicit port or another domain', async () => {
+    const explicit = await resolveTarget('sip.nexmo.com:5070', { dnsServer: dns.address, carrier, region: 'us-east' });
+    expect(explicit.regional).toBeUndefined();
+    expect(explicit.plan.map((e) => `${e.address}:${e.port}`)).toEqual(['127.0.20.10:5070']);
+    const other = await resolveTarget('sip-eu1.nexmo.com', { dnsServer: dns.address, carrier, region: 'us-east' });
+    expect(other.regional).toBeUndefined();
+    expect(other.plan.map((e) => e.address)).toEqual(['127.0.20.13']);
+  });
+
   it('does not use the regional plan when the carrier domain has SRV records', async () => {
     dns.options.zone['_sip._udp.sip.nexmo.com'] = { SRV: [{ priority: 1, weight: 0, port: peers[1]!.port, target: 'sip-us2.nexmo.com' }] };
     try {
