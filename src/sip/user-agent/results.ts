@@ -49,6 +49,8 @@ export interface OptionsResult {
   allow: string[];
   supported: string[];
   accept: string[];
+  /** Retry-After of the final response in seconds (RFC 3261 20.33; a 503's back-off), or null. */
+  retryAfterSeconds: number | null;
   /** Requests sent (the challenge round trip makes 2) and retransmissions (Timer E/A). */
   requests: number;
   retransmissions: number;

@@ -44,6 +44,12 @@ export interface SipClientOptions {
   udpBufferSize?: number;
 }
 
+/** RFC 3261 20.33: `Retry-After: delta-seconds [comment] *( ; retry-param )`. */
+function retryAfterOf(msg: SipMessage): number | null {
+  const m = /^\s*(\d{1,10})/.exec(msg.get('Retry-After') ?? '');
+  return m ? Number(m[1]) : null;
+}
+
 /** Splits comma lists of every row of a header (Allow, Supported, Accept). */
 function listOf(msg: SipMessage, name: string): string[] {
   return msg.getAll(name).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -109,6 +115,7 @@ export class SipClient {
     const started = performance.now();
     const op = operationSignal(opts.signal, opts.timeoutMs);
     const base = {
+      retryAfterSeconds: null as number | null,
       transport: target.transport,
       remote: hostPort(target.address ?? target.host, target.port),
       local: null as string | null,
@@ -164,6 +171,7 @@ export class SipClient {
         allow: res ? listOf(res, 'Allow') : [],
         supported: res ? listOf(res, 'Supported') : [],
         accept: res ? listOf(res, 'Accept') : [],
+        retryAfterSeconds: res ? retryAfterOf(res) : null,
         requests: r.requests,
         retransmissions: r.retransmissions,
         switchedToTcp: r.switchedToTcp,

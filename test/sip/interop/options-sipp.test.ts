@@ -62,7 +62,7 @@ for (const transport of ['udp', 'tcp'] as const) {
     it('reports a 503 peer as answered, not ok', async () => {
       uas = await startSippUas({ scenario: 'options-503.xml', host: PEER, transport });
       const r = await newClient().options({ host: PEER, port: uas.port, transport }, { timeoutMs: 5000 });
-      expect(r).toMatchObject({ ok: false, outcome: 'answered', status: 503, reason: 'Service Unavailable', auth: 'none' });
+      expect(r).toMatchObject({ ok: false, outcome: 'answered', status: 503, reason: 'Service Unavailable', auth: 'none', retryAfterSeconds: 30 });
     });
 
     it('reports a peer that never answers as a timeout (Timer F with T1 = 10 ms)', async () => {
