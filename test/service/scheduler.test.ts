@@ -108,10 +108,11 @@ describe('scheduler', () => {
     await waitFor(() => log.filter((l) => l.name === 'silent').length >= 1, 10_000, 'the silent probe to time out');
     const elapsed = Date.now() - t0;
     const fastCount = log.filter((l) => l.name === 'fast' && l.success).length;
-    // At least half the turns the interval allows happened while the silent probe was pending.
-    expect(fastCount).toBeGreaterThanOrEqual(Math.floor(elapsed / 100 / 2));
+    // A scheduler that waited for the silent probe would have done at most one fast probe in
+    // that time; ask for a quarter of the turns the interval allows (the machine is shared).
+    expect(fastCount, `${fastCount} fast probes in ${elapsed} ms`).toBeGreaterThanOrEqual(Math.max(3, Math.floor(elapsed / 100 / 4)));
     expect(log.find((l) => l.name === 'silent')!.success).toBe(false);
-    expect(s.skipped('silent')).toBeGreaterThan(0);
+    expect(s.skipped('silent'), 'turns skipped while the silent probe was pending').toBeGreaterThan(0);
   });
 
   it('stops within its grace period, aborting a probe still waiting', async () => {
