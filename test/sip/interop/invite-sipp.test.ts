@@ -6,6 +6,7 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { startSippUas, type SippProcess } from '../../helpers/sipp.js';
+import { startLossRelay } from '../../helpers/loss-relay.js';
 import { SipClient } from '../../../src/sip/user-agent/sip-client.js';
 import { Secret } from '../../../src/util/secret.js';
 
@@ -96,5 +97,23 @@ describe('INVITE aborted by the caller', () => {
     expect(r).toMatchObject({ ok: false, outcome: 'aborted', status: 487, cancelled: true });
     const exit = await uas.waitExit(5000);
     expect(exit.code, exit.log).toBe(0);
+  });
+});
+
+describe('INVITE through packet loss (loss-injecting relay, a fake)', () => {
+  it('completes the call through Timer A retransmissions when the first two INVITEs are dropped', async () => {
+    uas = await startSippUas({ scenario: 'invite-401.xml', host: PEER, keys: { user: USER, pass: PASS }, maxCalls: 1 });
+    const relay = await startLossRelay({ host: PEER, target: { host: PEER, port: uas.port }, dropFirst: 2 });
+    try {
+      const r = await newClient(20).invite({ host: PEER, port: relay.port, transport: 'udp' }, { ...call, credentials: creds() });
+      expect(r).toMatchObject({ ok: true, status: 200, auth: 'ok', byeStatus: 200 });
+      expect(relay.stats.dropped).toBe(2);
+      // The first INVITE was sent three times (T1 = 20 ms, then 40 ms) before sipp saw it.
+      expect(r.firstResponseMs).toBeGreaterThanOrEqual(55);
+      const exit = await uas.waitExit(5000);
+      expect(exit.code, exit.log).toBe(0);
+    } finally {
+      await relay.close();
+    }
   });
 });
