@@ -27,6 +27,7 @@ export class StreamFlow implements Flow {
   readonly reliable = true;
   closed = false;
   lastUsed = Date.now();
+  lastPing = 0;
   constructor(
     readonly transport: TransportName,
     readonly socket: Socket,
@@ -101,10 +102,10 @@ export abstract class StreamTransport implements SipTransport {
     this.#open.add(flow);
     this.#ensureTimer();
     socket.setNoDelay(true);
-    const framer = new StreamFramer();
+    // RFC 5626 4.4.1: a CRLF CRLF "ping" from the server is answered with a single CRLF "pong".
+    const framer = new StreamFramer({ onPing: () => socket.write('\r\n') });
     let failure: Error | undefined;
     socket.on('data', (chunk: Buffer) => {
-      flow.lastUsed = Date.now();
       let messages;
       try {
         messages = framer.push(chunk);
@@ -115,6 +116,7 @@ export abstract class StreamTransport implements SipTransport {
         socket.destroy();
         return;
       }
+      if (messages.length > 0) flow.lastUsed = Date.now(); // keep-alive pongs are not use
       for (const m of messages) this.sink.onMessage(m, flow);
     });
     socket.on('error', (err) => {
@@ -135,15 +137,18 @@ export abstract class StreamTransport implements SipTransport {
     if (this.#timer) return;
     const keepAlive = this.opts.keepAliveMs ?? 30_000;
     const idle = this.opts.idleTimeoutMs ?? 120_000;
-    const tick = Math.max(50, Math.min(keepAlive || idle, idle));
+    const tick = Math.max(20, Math.min(keepAlive || idle, idle) / 2);
     this.#timer = setInterval(() => {
       const now = Date.now();
       for (const f of this.#open) {
         if (now - f.lastUsed >= idle) {
           f.socket.end();
           f.socket.destroySoon?.();
-        } else if (keepAlive > 0 && !f.socket.destroyed) {
-          // RFC 5626 4.4.1: the client sends a double CRLF ("ping"); the server answers CRLF.
+        } else if (keepAlive > 0 && !f.socket.destroyed && now - f.lastPing >= keepAlive && now - f.lastUsed >= keepAlive) {
+          // RFC 5626 4.4.1: the client sends a double CRLF ("ping") on a connection that carried
+          // nothing for a while; the server answers CRLF. Pings do not count as use, so an
+          // otherwise idle connection still reaches the idle timeout.
+          f.lastPing = now;
           f.socket.write(CRLFCRLF);
         }
       }

@@ -90,6 +90,21 @@ describe('TCP transport', () => {
     expect(l.stats.malformed).toBe(0);
   });
 
+  it('answers a CRLF CRLF ping from the server with a CRLF pong (RFC 5626 4.4.1)', async () => {
+    const srv = await rawServer();
+    let pong = '';
+    srv.onRequest = (m, s) => {
+      s.write(serialize(responseTo(m, 200, 'OK')));
+      s.on('data', (d) => (pong += d.toString('latin1')));
+      s.write('\r\n\r\n');
+    };
+    const l = layer({ keepAliveMs: 0, idleTimeoutMs: 10_000 });
+    const tx = await l.send(options(), { transport: 'tcp', address: HOST, port: srv.port });
+    expect((await tx.outcome).kind).toBe('response');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(pong).toBe('\r\n');
+  });
+
   it('closes a connection nothing used for the idle timeout, and opens a new one when needed', async () => {
     const srv = await rawServer();
     srv.onRequest = (m, s) => s.write(serialize(responseTo(m, 200, 'OK')));
