@@ -1,10 +1,16 @@
 // Node module hooks that run the TypeScript sources directly (no build): `.js` imports that
 // name a `.ts` file resolve to it, and `.ts` files are transpiled with TypeScript's own
-// transpileModule (types are not checked here; `npm run typecheck` does that).
+// transpileModule (types are not checked here; `npm run typecheck` does that). Transpiled files
+// are cached in node_modules/.cache/siptrunk-ts/ by path, size and modification time, so a CLI
+// test run pays for the transpiler once, not in every child process.
 // Registered by ts-register.mjs: node --import ./test/helpers/ts-register.mjs src/cli/main.ts
-import { readFile, access } from 'node:fs/promises';
+import { readFile, access, stat, mkdir, writeFile, rename } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { join } from 'node:path';
+
+const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/siptrunk-ts/', import.meta.url));
+let ts;
 
 export async function resolve(specifier, context, next) {
   if (specifier.endsWith('.js') && (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:')) && context.parentURL) {
@@ -26,12 +32,34 @@ export async function resolve(specifier, context, next) {
 
 export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context);
-  const source = await readFile(fileURLToPath(url), 'utf8');
+  const file = fileURLToPath(url);
+  const st = await stat(file);
+  const key = createHash('sha1').update(`${file}\0${st.size}\0${st.mtimeMs}`).digest('hex');
+  const cached = join(cacheDir, `${key}.js`);
+  try {
+    return { format: 'module', source: await readFile(cached, 'utf8'), shortCircuit: true };
+  } catch {
+    // not cached yet
+  }
+  const source = await readFile(file, 'utf8');
+  let out;
   // Generated code (src/model/generated/*) is plain JavaScript already: skip the transpiler.
-  if (source.startsWith('// @ts-nocheck\n/* eslint-disable */\n// GENERATED')) return { format: 'module', source, shortCircuit: true };
-  const out = ts.transpileModule(source, {
-    fileName: fileURLToPath(url),
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false, inlineSourceMap: true },
-  });
-  return { format: 'module', source: out.outputText, shortCircuit: true };
+  if (source.startsWith('// @ts-nocheck\n/* eslint-disable */\n// GENERATED')) {
+    out = source;
+  } else {
+    ts ??= (await import('typescript')).default;
+    out = ts.transpileModule(source, {
+      fileName: file,
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false, inlineSourceMap: true },
+    }).outputText;
+  }
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    await writeFile(tmp, out);
+    await rename(tmp, cached); // atomic: parallel test processes never read half a file
+  } catch {
+    // a cache that cannot be written only costs time
+  }
+  return { format: 'module', source: out, shortCircuit: true };
 }
