@@ -10,7 +10,8 @@ import Handlebars from 'handlebars';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+/** `data: false`: no @index/@first in templates; `knownHelpers`: our helpers are called directly. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true, data: false, knownHelpers: { xml: true, sh: true, json: true } } as const;
 
 /** Every template file, as `dir/file` (without .hbs) -> its text, in sorted order. */
 export function templateSources(templatesDir: string): [string, string][] {

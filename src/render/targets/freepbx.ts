@@ -140,7 +140,7 @@ function render(ctx: RenderContext): RenderedFile[] {
   const p = paths(model.name);
   const mode = ctx.secretMode === 'inline' ? { mode: 0o600 } : {};
   return [
-    { target: 'freepbx', path: p.sheet, content: renderTemplate('freepbx', 'trunk.txt', { header, ...doc }), ...mode },
+    { target: 'freepbx', path: p.sheet, content: renderTemplate('freepbx', 'trunk.txt', { header, ...doc, matchPermitList: pjsip.matchPermit.join(',') }), ...mode },
     { target: 'freepbx', path: p.json, content: JSON.stringify(doc, null, 2) + '\n', ...mode },
   ];
 }
