@@ -58,6 +58,14 @@ describe('siptrunk render', { timeout: 120_000 }, () => {
     expect(r.stderr).toMatch(/NEXMO_API_SECRET/);
   });
 
+  it('--secrets inline with a secret the formats cannot hold exits 1 with findings that do not quote it', async () => {
+    const r = await runCli(['render', EXAMPLE_FILE, '--out', join(dir, 'badsecret'), '--secrets', 'inline', '--target', 'asterisk-pjsip'], { env: { NEXMO_API_SECRET: 'Bad;Secret42' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error RENDER_UNSAFE_VALUE at \/account\/secretRef/);
+    expect(r.stdout + r.stderr).not.toContain('Bad;Secret42');
+    expect(r.stdout + r.stderr).not.toContain('Secret42');
+  });
+
   it('--check exits 0 when the deployed files match, 1 with a diff when one drifted', async () => {
     const out = join(dir, 'check');
     expect((await runCli(['render', EXAMPLE_FILE, '--out', out])).code).toBe(0);

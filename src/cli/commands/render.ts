@@ -50,7 +50,13 @@ export async function run(args: unknown[], opts: Record<string, unknown>): Promi
   }
   const model = result.model;
 
-  const findings = checkRenderable(model, { targets });
+  let secret;
+  if (secrets === 'inline') {
+    const { resolveSecret } = await import('../../model/resolve-secret.js');
+    secret = await resolveSecret(model.account.secretRef, model.source ? dirname(model.source) : undefined);
+  }
+  // Checked with the secret itself when it is written inline (findings never quote it).
+  const findings = checkRenderable(model, { targets, secrets, ...(secret ? { secret } : {}) });
   const errors = findings.filter((f) => f.severity === 'error');
   if (!json) for (const f of findings) process.stderr.write(formatFinding(f) + '\n');
   if (errors.length > 0) {
@@ -58,11 +64,6 @@ export async function run(args: unknown[], opts: Record<string, unknown>): Promi
     return 1;
   }
 
-  let secret;
-  if (secrets === 'inline') {
-    const { resolveSecret } = await import('../../model/resolve-secret.js');
-    secret = await resolveSecret(model.account.secretRef, model.source ? dirname(model.source) : undefined);
-  }
   const files = renderModel(model, { targets, secrets, ...(secret ? { secret } : {}) });
   // A secret-bearing file (mode 600) rendered with the secret inline never has its diff shown.
   const holdsSecret = (f: { mode?: number }) => secrets === 'inline' && f.mode === 0o600;
