@@ -13,13 +13,20 @@ import { startSippUas, type SippProcess } from '../helpers/sipp.js';
 import { startAuthTrunk, type KamailioProcess } from '../helpers/kamailio.js';
 import { freePort } from '../helpers/ports.js';
 import { run as runOptions } from '../../src/cli/commands/options.js';
+import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 
 const PEER = '127.0.10.50';
 const env = { TRUNK_SECRET: 'cli-Secret-42' };
 let uas: SippProcess | undefined;
 let kam: KamailioProcess | undefined;
+let uas2: SippProcess | undefined;
+let dns: TestDnsServer | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
+  await uas2?.stop();
+  await dns?.close();
+  uas2 = undefined;
+  dns = undefined;
   await uas?.stop();
   await kam?.stop();
   uas = kam = undefined;
@@ -51,6 +58,27 @@ describe('siptrunk options', () => {
     expect(r.stdout).toContain('auth: ok (MD5)');
     expect(r.stdout).toContain('server: sipp-uas/3.6');
   });
+
+  it('resolves a host name with SRV through --dns-server and fails over past a 503 (RFC 3263 4.3)', async () => {
+    uas = await startSippUas({ scenario: 'options-503.xml', host: '127.0.10.52' });
+    uas2 = await startSippUas({ scenario: 'options-401.xml', host: '127.0.10.53', keys: { user: 'key1', pass: env.TRUNK_SECRET } });
+    dns = await startDnsServer({
+      host: '127.0.10.54',
+      zone: {
+        '_sip._udp.trunk.test': { SRV: [{ priority: 10, weight: 1, port: uas.port, target: 'a.trunk.test' }, { priority: 20, weight: 1, port: uas2.port, target: 'b.trunk.test' }] },
+        'a.trunk.test': { A: ['127.0.10.52'] },
+        'b.trunk.test': { A: ['127.0.10.53'] },
+      },
+    });
+    const r = await runCli(['options', 'trunk.test', '--transport', 'udp', '--dns-server', dns.address, '--key', 'key1', '--secret-env', 'TRUNK_SECRET', '--json'], { env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ ok: true, status: 200, remote: `127.0.10.53:${uas2.port}`, auth: 'ok' });
+    expect(j.attempts.map((a: { address: string; outcome: string; status?: number }) => [a.address, a.outcome, a.status])).toEqual([
+      ['127.0.10.52', 'unavailable', 503],
+      ['127.0.10.53', 'answered', 200],
+    ]);
+  }, 60_000);
 
   it('exits 1 on a wrong secret, reporting auth failed', async () => {
     uas = await startSippUas({ scenario: 'options-401.xml', host: PEER, keys: { user: 'key1', pass: env.TRUNK_SECRET } });

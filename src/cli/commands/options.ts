@@ -110,7 +110,7 @@ export interface WalkedResult<R> {
  * address of its RFC 3263 plan in turn (503, timeout and transport errors move on, RFC 3263 4.3).
  * Returns the last result `op` gave.
  */
-export async function walkTarget<R extends { outcome: string; status: number | null; reason: string | null; error?: { message: string } }>(
+export async function walkTarget<R extends { outcome: string; status: number | null; reason: string | null; retryAfterSeconds?: number | null; error?: { message: string } }>(
   text: string,
   opts: Record<string, unknown>,
   attemptTimeoutMs: number | undefined,
@@ -131,7 +131,9 @@ export async function walkTarget<R extends { outcome: string; status: number | n
     async (entry: PlanEntry, ctx): Promise<AttemptResult> => {
       const r = await op({ host: entry.host, port: entry.port, transport: entry.transport as TransportName, address: entry.address, ...(target.uri && entry.host === target.host ? { uri: target.uri } : {}) }, ctx.signal);
       last = r;
-      if (r.status !== null) return { kind: 'response', status: r.status, ...(r.reason ? { reason: r.reason } : {}) };
+      if (r.status !== null) {
+        return { kind: 'response', status: r.status, ...(r.reason ? { reason: r.reason } : {}), ...(r.retryAfterSeconds ? { retryAfterSeconds: r.retryAfterSeconds } : {}) };
+      }
       if (r.outcome === 'timeout') return { kind: 'timeout', error: r.error?.message ?? 'timeout' };
       return { kind: 'transport-error', error: r.error?.message ?? r.outcome };
     },
