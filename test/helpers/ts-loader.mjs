@@ -11,6 +11,8 @@ import { join } from 'node:path';
 
 const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/siptrunk-ts/', import.meta.url));
 let ts;
+// Change when the transpile options change, so that old cache entries are not used.
+const CACHE_VERSION = '1';
 
 export async function resolve(specifier, context, next) {
   if (specifier.endsWith('.js') && (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:')) && context.parentURL) {
@@ -34,7 +36,7 @@ export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context);
   const file = fileURLToPath(url);
   const st = await stat(file);
-  const key = createHash('sha1').update(`${file}\0${st.size}\0${st.mtimeMs}`).digest('hex');
+  const key = createHash('sha1').update(`${CACHE_VERSION}\0${file}\0${st.size}\0${st.mtimeMs}`).digest('hex');
   const cached = join(cacheDir, `${key}.js`);
   try {
     return { format: 'module', source: await readFile(cached, 'utf8'), shortCircuit: true };
