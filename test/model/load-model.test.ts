@@ -224,3 +224,13 @@ describe('schema findings never echo the secret', () => {
     expect(text).not.toContain('hunter2x');
   });
 });
+
+describe('a secret that looks like a path', () => {
+  it('stays inline (never read as a file) and the warning says how to name a file', () => {
+    const r = validateModel(minimal.replace('${NEXMO_API_SECRET}', './secret.txt'));
+    expect(r.model!.account.secretRef.kind).toBe('inline');
+    expect(r.findings).toMatchObject([{ code: 'MODEL_SECRET_INLINE' }]);
+    expect(r.findings[0]!.message).toContain('secret: { file: <path> }');
+    expect(r.findings[0]!.message).not.toContain('./secret.txt');
+  });
+});

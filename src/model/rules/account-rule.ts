@@ -22,7 +22,13 @@ export function accountRule(ctx: RuleContext): Finding[] {
       out.push(finding(ctx, 'error', 'MODEL_SCHEMA_PATTERN', '/account/secret', 'the secret looks like an environment reference but is not of the form ${NAME}', '${NAME} with NAME of letters, digits and _, e.g. ${NEXMO_API_SECRET}'));
     } else {
       ref = { kind: 'inline', value: new Secret(secret, 'inline') };
-      out.push(finding(ctx, 'warning', 'MODEL_SECRET_INLINE', '/account/secret', 'the account secret is written inline in the model; anyone who can read the file can read it', 'secret: ${NEXMO_API_SECRET} (environment) or secret: { file: ./secret.txt }'));
+      // A bare string is the secret itself, never a path: reading it as a path would put the
+      // secret into "cannot read file ..." errors whenever it was not one.
+      const looksLikePath = /^(?:\.{0,2}\/|~\/)/.test(secret);
+      out.push(finding(ctx, 'warning', 'MODEL_SECRET_INLINE', '/account/secret',
+        'the account secret is written inline in the model; anyone who can read the file can read it' +
+          (looksLikePath ? ' (it looks like a path: a file is written secret: { file: <path> })' : ''),
+        'secret: ${NEXMO_API_SECRET} (environment) or secret: { file: ./secret.txt }'));
     }
   } else if (secret.env !== undefined) {
     ref = { kind: 'env', name: secret.env };
