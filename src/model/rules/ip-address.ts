@@ -61,20 +61,24 @@ export function ipFamily(text: string): 0 | 4 | 6 {
   return isIPv4(text) ? 4 : isIPv6(text) ? 6 : 0;
 }
 
-/** The address as bits, most significant first. */
-function bits(words: number[], width: number): number[] {
-  const out: number[] = [];
-  for (const w of words) for (let i = width - 1; i >= 0; i--) out.push((w >> i) & 1);
-  return out;
+/** Whether the first `prefix` bits of two equal-length word lists (of `width` bits each) agree. */
+function samePrefix(a: number[], b: number[], width: number, prefix: number): boolean {
+  let left = prefix;
+  for (let i = 0; i < a.length && left > 0; i++, left -= width) {
+    const take = Math.min(width, left);
+    const shift = width - take;
+    if (a[i]! >>> shift !== b[i]! >>> shift) return false;
+  }
+  return true;
 }
 
 /** Whether `address` lies in `network/prefix` (both of the same family). */
 export function inPrefix(address: string, network: string, prefix: number): boolean {
   const a4 = parseIPv4(address);
   const n4 = parseIPv4(network);
-  if (a4 && n4) return bits(a4, 8).slice(0, prefix).join('') === bits(n4, 8).slice(0, prefix).join('');
+  if (a4 && n4) return samePrefix(a4, n4, 8, prefix);
   const a6 = parseIPv6(address);
   const n6 = parseIPv6(network);
-  if (a6 && n6) return bits(a6, 16).slice(0, prefix).join('') === bits(n6, 16).slice(0, prefix).join('');
+  if (a6 && n6) return samePrefix(a6, n6, 16, prefix);
   return false;
 }
