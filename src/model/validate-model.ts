@@ -12,6 +12,7 @@ import { schemaFindings } from './schema-findings.js';
 import { resolveCarrier } from './rules/carrier-profile.js';
 import { MODEL_RULES } from './rules/index.js';
 import type { RuleContext } from './rule-context.js';
+import { parsePointer } from './json-pointer.js';
 
 export interface ValidateOptions {
   /** File name shown in findings (and `model.source`); relative paths resolve from its folder. */
@@ -97,10 +98,17 @@ function validateParsed(data: unknown, map: SourceMap, opts: ValidateOptions): V
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return result([{ severity: 'error', code: 'MODEL_NOT_A_MAPPING', message: `the model must be a mapping of keys (name:, carrier:, account:, ...), not ${data === null || data === undefined ? 'an empty document' : Array.isArray(data) ? 'a list' : typeof data}`, path: '', expected: 'a YAML mapping at the top level, see fixtures/models/nexmo-example.yaml', ...map.locate('') }]);
   }
-  const findings: Finding[] = schemaFindings(validateTrunkSchema(data), data, map);
-  if (findings.length) return result(findings);
+  const schemaErrors = validateTrunkSchema(data);
+  const findings: Finding[] = schemaFindings(schemaErrors, data, map);
+  // Top-level keys the schema found malformed (or missing): rules reading them are skipped.
+  const broken = new Set<string>();
+  for (const e of schemaErrors) {
+    const top = parsePointer(e.instancePath)[0];
+    if (top !== undefined) broken.add(top);
+    else if (e.keyword === 'required') broken.add(String(e.params['missingProperty']));
+  }
   const raw = data as RawModel;
-  const carrier = resolveCarrier(raw.carrier, map);
+  const carrier = broken.has('carrier') ? { profile: undefined, findings: [] } : resolveCarrier(raw.carrier, map);
   findings.push(...carrier.findings);
   const ctx: RuleContext = {
     raw,
@@ -109,7 +117,10 @@ function validateParsed(data: unknown, map: SourceMap, opts: ValidateOptions): V
     baseDir: opts.baseDir ?? dirOf(opts.file),
     model: {},
   };
-  for (const rule of MODEL_RULES) findings.push(...rule(ctx));
+  for (const { rule, reads } of MODEL_RULES) {
+    if (reads.some((k) => broken.has(k))) continue;
+    findings.push(...rule(ctx));
+  }
   if (findings.some((f) => f.severity === 'error') || !carrier.profile) return result(findings);
   const m = ctx.model;
   const model: TrunkModel = {

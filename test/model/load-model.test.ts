@@ -234,3 +234,15 @@ describe('a secret that looks like a path', () => {
     expect(r.findings[0]!.message).not.toContain('./secret.txt');
   });
 });
+
+describe('schema errors in one part do not hide rule errors in another', () => {
+  it('reports the bad pbx key and the bad number together', () => {
+    const r = validateModel(minimal.replace('"+14155550100"', '"+33 1 23 45"') + 'pbx:\n  - target: freeswitch\n    qualifySeconds: often\ncodecs: [PCMA, G729b]\n');
+    expect(r.findings.map((f) => f.code)).toEqual(['MODEL_SCHEMA_TYPE', 'MODEL_E164_INVALID_LENGTH', 'MODEL_CODEC_G729_ANNEXB']);
+  });
+
+  it('skips the rules that read a malformed or missing key', () => {
+    const r = validateModel(minimal.replace('region: us-east\n', '') + 'codecs: [PCMA, nope]\n');
+    expect(r.findings.map((f) => f.code)).toEqual(['MODEL_SCHEMA_REQUIRED']);
+  });
+});
