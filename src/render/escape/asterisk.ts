@@ -76,9 +76,17 @@ export function asteriskValue(value: string, what: string): string {
 }
 
 /** One `;` comment line per line of text. */
+const asteriskCommentCache = new Map<string, string>();
+
 export function asteriskComment(text: string): string {
-  return text
+  // Headers repeat from one render to the next: a small cache spares rebuilding them.
+  const hit = asteriskCommentCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = text
     .split('\n')
     .map((l) => (l.length ? `; ${oneLine(l)}` : ';'))
     .join('\n');
+  if (asteriskCommentCache.size >= 512) asteriskCommentCache.clear();
+  asteriskCommentCache.set(text, out);
+  return out;
 }

@@ -46,6 +46,8 @@ export function firstOf(value: string, set: string): { index: number; ch: string
 /** Replaces what a one-line comment cannot hold (controls, line breaks) with '?'. */
 const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\ufffe\uffff]|\p{Cs}/gu;
 
+const NOT_ONE_LINE_TEST = /[\p{Cc}\u2028\u2029\ufffe\uffff]|\p{Cs}/u;
+
 export function oneLine(text: string): string {
-  return text.replace(NOT_ONE_LINE, '?');
+  return NOT_ONE_LINE_TEST.test(text) ? text.replace(NOT_ONE_LINE, '?') : text;
 }

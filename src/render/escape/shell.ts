@@ -10,11 +10,19 @@ export function shellQuote(value: string): string {
 }
 
 /** One `#` comment line per line of text. */
+const hashCommentCache = new Map<string, string>();
+
 export function hashComment(text: string): string {
-  return text
+  // Headers repeat from one render to the next: a small cache spares rebuilding them.
+  const hit = hashCommentCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = text
     .split('\n')
     .map((l) => (l.length ? `# ${oneLine(l)}` : '#'))
     .join('\n');
+  if (hashCommentCache.size >= 512) hashCommentCache.clear();
+  hashCommentCache.set(text, out);
+  return out;
 }
 
 /** A double-quoted string for iptables-restore and nft (`--comment "..."`): printable ASCII without quotes or backslashes only. */
