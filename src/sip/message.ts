@@ -34,6 +34,8 @@ export interface HeaderEntry {
   end: number;
   /** The value once decoded (trimmed, folding replaced by a space). */
   value: string | undefined;
+  /** For list headers: the value split into elements, once asked for. */
+  parts?: string[] | undefined;
   /** The row had continuation lines (RFC 3261 7.3.1 folding). */
   folded: boolean;
   /** 1-based line of the row, 0 for rows added by code. */
@@ -58,10 +60,20 @@ const EMPTY = Buffer.alloc(0);
 function entryValue(e: HeaderEntry): string {
   if (e.value === undefined) {
     let v = e.src.slice(e.start, e.end);
-    if (e.folded) v = v.replace(/\r?\n[ \t]+/g, ' ');
-    e.value = v.trim();
+    if (e.folded) v = v.replace(/\r?\n[ \t]+/g, ' ').trim();
+    else if (v.length > 0) {
+      const c0 = v.charCodeAt(0);
+      const c1 = v.charCodeAt(v.length - 1);
+      if (c0 === 0x20 || c0 === 0x09 || c1 === 0x20 || c1 === 0x09) v = v.trim();
+    }
+    e.value = v;
   }
   return e.value;
+}
+
+function entryParts(e: HeaderEntry): string[] {
+  if (e.parts === undefined) e.parts = splitHeaderList(entryValue(e));
+  return e.parts;
 }
 
 function newEntry(name: string, value: string): HeaderEntry {
@@ -153,11 +165,11 @@ export class SipMessage {
   /** The first value of a header (for list headers: the first element of the first row). */
   get(name: string): string | undefined {
     const key = headerKey(name);
+    const list = isListHeader(key);
     for (const e of this.#entries) {
       if (e.key === key) {
-        const v = entryValue(e);
-        if (!isListHeader(key)) return v;
-        const parts = splitHeaderList(v);
+        if (!list) return entryValue(e);
+        const parts = entryParts(e);
         if (parts.length > 0) return parts[0];
       }
     }
@@ -171,9 +183,8 @@ export class SipMessage {
     const out: string[] = [];
     for (const e of this.#entries) {
       if (e.key !== key) continue;
-      const v = entryValue(e);
-      if (list) for (const p of splitHeaderList(v)) out.push(p);
-      else out.push(v);
+      if (list) for (const p of entryParts(e)) out.push(p);
+      else out.push(entryValue(e));
     }
     return out;
   }
@@ -222,11 +233,11 @@ export class SipMessage {
 
   /** Distinct canonical header names, in order of first appearance. */
   headerNames(): string[] {
-    const seen = new Set<string>();
+    const keys: string[] = [];
     const out: string[] = [];
     for (const e of this.#entries) {
-      if (!seen.has(e.key)) {
-        seen.add(e.key);
+      if (!keys.includes(e.key)) {
+        keys.push(e.key);
         out.push(e.name);
       }
     }

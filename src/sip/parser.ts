@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { SipParseError } from './parse-error.js';
 import { SipMessage, type HeaderEntry, type SipDefect } from './message.js';
 import { lookupHeaderName, isToken } from './headers/header-names.js';
@@ -41,6 +42,20 @@ export function findHeaderEnd(buf: Buffer, from: number): [number, number, boole
   return undefined;
 }
 
+/** findHeaderEnd on a latin1 string (indices are octet offsets). CRLF CRLF unless the first line ends with a bare LF. */
+function locateHeaderEnd(s: string): [number, number, boolean] | undefined {
+  const nl = s.indexOf('\n');
+  if (nl < 0) return undefined;
+  if (nl === 0 || s.charCodeAt(nl - 1) !== 0x0d) {
+    const b = s.indexOf('\n\n');
+    return b < 0 ? undefined : [b, b + 2, true];
+  }
+  const a = s.indexOf('\r\n\r\n');
+  if (a >= 0) return [a, a + 4, false];
+  const b = s.indexOf('\n\n');
+  return b < 0 ? undefined : [b, b + 2, true];
+}
+
 /** Parses one SIP message. See ParseOptions for how the body is framed. */
 export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
   const datagram = opts.datagram !== false;
@@ -54,11 +69,20 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
     i++;
   }
   if (i >= len) throw err('SIP_PARSE_EMPTY', 'the message is empty (no start line)', lineBase, 'start-line', 'a Request-Line or Status-Line');
-  const end = findHeaderEnd(buf, i);
+  // Decode as latin1 first: one character per octet, so string indices are octet offsets and
+  // the header end found in the string is the body's offset in the buffer. The header section
+  // is decoded again as UTF-8 only when it holds non-ASCII octets.
+  const window = Math.min(len, i + 16384);
+  let raw = buf.toString('latin1', i, window);
+  let found = locateHeaderEnd(raw);
+  if (found === undefined && window < len) {
+    raw = buf.toString('latin1', i, len);
+    found = locateHeaderEnd(raw);
+  }
   const defects: SipDefect[] = [];
   let headEnd: number;
   let bodyStart: number;
-  if (end === undefined) {
+  if (found === undefined) {
     // RFC 3261 7 requires the empty line. A datagram whose last header ends with CRLF and then
     // stops (RFC 4475 baddn.dat is stored that way) is accepted with the defect flagged: the body
     // is empty. A stream cannot be framed without it.
@@ -70,10 +94,12 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
       throw err('SIP_PARSE_NO_HEADER_END', 'the header section does not end with an empty line (CRLF CRLF)', lineBase, 'body', 'headers followed by CRLF CRLF, then the body');
     }
   } else {
-    [headEnd, bodyStart] = end;
-    if (end[2]) defects.push({ code: 'SIP_DEFECT_BARE_LF', line: 0, header: 'start-line', message: 'lines end with LF alone instead of CRLF (RFC 3261 7)' });
+    headEnd = i + found[0];
+    bodyStart = i + found[1];
+    if (found[2]) defects.push({ code: 'SIP_DEFECT_BARE_LF', line: 0, header: 'start-line', message: 'lines end with LF alone instead of CRLF (RFC 3261 7)' });
   }
-  const head = buf.toString('utf8', i, headEnd);
+  let head = raw.length >= headEnd - i ? raw.slice(0, headEnd - i) : buf.toString('latin1', i, headEnd);
+  if (!isAscii(buf.subarray(i, headEnd))) head = buf.toString('utf8', i, headEnd);
 
   // ---- start line (RFC 3261 7.1, 7.2) ----
   let nl = head.indexOf('\n');
@@ -121,7 +147,9 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
       if (names === undefined) {
         throw err('SIP_PARSE_HEADER_NAME', `line ${line}: header name "${rawName}" is not a token`, line, rawName, 'a header name of token characters (RFC 3261 25.1)');
       }
-      last = { name: names[0], key: names[1], src: head, start: colon + 1, end: contentEnd, value: undefined, folded: false, line };
+      let vs = colon + 1;
+      while (vs < contentEnd && (head.charCodeAt(vs) === 0x20 || head.charCodeAt(vs) === 0x09)) vs++;
+      last = { name: names[0], key: names[1], src: head, start: vs, end: contentEnd, value: undefined, folded: false, line };
       entries.push(last);
     }
     pos = lineEnd + 1;
@@ -176,7 +204,18 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
       });
     }
   }
-  return new SipMessage({ ...msg, entries, body, trailingOctets: trailing, defects });
+  return new SipMessage({
+    isRequest: msg.isRequest,
+    method: msg.method,
+    uri: msg.uri,
+    status: msg.status,
+    reason: msg.reason,
+    version: msg.version,
+    entries,
+    body,
+    trailingOctets: trailing,
+    defects,
+  });
 }
 
 interface SipMessageStart {

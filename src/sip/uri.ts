@@ -1,5 +1,6 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
 import { SipParseError } from './parse-error.js';
+import { setParam } from './headers/params.js';
 
 /**
  * SIP and SIPS URIs (RFC 3261 19.1, grammar in 25.1), tel URIs (RFC 3966, number and
@@ -96,10 +97,35 @@ function escapeUriPart(s: string, t: Uint8Array): string {
 }
 
 /** The kind of a host string, or undefined if it is none. `bracketed`: it was written `[...]`. */
+/** Dotted-quad IPv4 without leading zeros (what node:net isIPv4 accepts), without a regex. */
+function isDottedQuad(s: string): boolean {
+  const n = s.length;
+  if (n < 7 || n > 15) return false;
+  let dots = 0;
+  let value = 0;
+  let digits = 0;
+  let first = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? 0x2e : s.charCodeAt(i);
+    if (c === 0x2e) {
+      if (digits === 0 || value > 255 || (digits > 1 && first === 0x30)) return false;
+      if (i < n && ++dots > 3) return false;
+      value = 0;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits === 0) first = c;
+      value = value * 10 + (c - 0x30);
+      if (++digits > 3) return false;
+    } else return false;
+  }
+  return dots === 3;
+}
+
 export function hostKindOf(host: string, bracketed = false): HostKind | undefined {
   if (bracketed) return isIPv6(host) ? 'ipv6' : undefined;
   if (host.length === 0) return undefined;
-  if (isIPv4(host)) return 'ipv4';
+  const c0 = host.charCodeAt(0);
+  if (c0 >= 0x30 && c0 <= 0x39 && isDottedQuad(host)) return 'ipv4';
   // RFC 3261 hostname: labels of alphanum and '-'; '_' is accepted as real DNS names carry it.
   if (!checkChars(host, DOMAIN_CHARS) || host.includes('%')) return undefined;
   if (host.startsWith('.') || host.includes('..')) return undefined;
@@ -109,7 +135,7 @@ export function hostKindOf(host: string, bracketed = false): HostKind | undefine
 }
 
 function parseParamList(text: string, whole: string): Record<string, string | null> {
-  const params = Object.create(null) as Record<string, string | null>;
+  const params: Record<string, string | null> = {};
   if (text.length === 0) return params;
   for (const part of text.split(';')) {
     if (part.length === 0) fail(whole, 'empty URI parameter');
@@ -118,20 +144,20 @@ function parseParamList(text: string, whole: string): Record<string, string | nu
     const value = eq < 0 ? null : part.slice(eq + 1);
     if (name.length === 0 || !checkChars(name, PARAM_CHARS)) fail(whole, `bad parameter name "${name}"`);
     if (value !== null && (value.length === 0 || !checkChars(value, PARAM_CHARS))) fail(whole, `bad value for parameter "${name}"`);
-    params[unescapeUriPart(name).toLowerCase()] = value === null ? null : unescapeUriPart(value);
+    setParam(params, unescapeUriPart(name).toLowerCase(), value === null ? null : unescapeUriPart(value));
   }
   return params;
 }
 
 function parseHeaderList(text: string, whole: string): Record<string, string> {
-  const headers = Object.create(null) as Record<string, string>;
+  const headers: Record<string, string> = {};
   for (const part of text.split('&')) {
     const eq = part.indexOf('=');
     if (eq <= 0) fail(whole, `URI header "${part}" is not name=value`);
     const name = part.slice(0, eq);
     const value = part.slice(eq + 1);
     if (!checkChars(name, HEADER_CHARS) || !checkChars(value, HEADER_CHARS)) fail(whole, `bad characters in URI header "${part}"`);
-    headers[unescapeUriPart(name)] = unescapeUriPart(value);
+    setParam(headers, unescapeUriPart(name), unescapeUriPart(value));
   }
   return headers;
 }
@@ -149,7 +175,7 @@ export function parseUri(text: string, opts: ParseUriOptions = {}): SipUri {
   const lscheme = scheme.toLowerCase();
   const rest = text.slice(colon + 1);
   if (/[\s<>"]/.test(rest) || rest.length === 0) fail(text, 'empty, or holds whitespace, quotes or angle brackets');
-  const empty = (): Record<string, string> => Object.create(null) as Record<string, string>;
+  const empty = (): Record<string, string> => ({});
 
   if (lscheme === 'tel') {
     const semi = rest.indexOf(';');
@@ -161,7 +187,7 @@ export function parseUri(text: string, opts: ParseUriOptions = {}): SipUri {
     };
   }
   if (lscheme !== 'sip' && lscheme !== 'sips') {
-    return { scheme: lscheme, user: undefined, password: undefined, host: '', hostKind: undefined, port: undefined, params: Object.create(null) as Record<string, string | null>, headers: empty(), opaque: rest };
+    return { scheme: lscheme, user: undefined, password: undefined, host: '', hostKind: undefined, port: undefined, params: {}, headers: empty(), opaque: rest };
   }
 
   // userinfo: no unescaped '@' may appear elsewhere in a SIP URI, so the first one ends it.

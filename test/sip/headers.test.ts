@@ -90,6 +90,13 @@ describe('name-addr', () => {
     }
   });
 
+  it('stores a __proto__ parameter as a plain own property', () => {
+    const a = parseNameAddr('<sip:a@b>;__proto__=x;tag=1');
+    expect(Object.getPrototypeOf(a.params)).toBe(Object.prototype);
+    expect(Object.hasOwn(a.params, '__proto__')).toBe(true);
+    expect(a.tag).toBe('1');
+  });
+
   it('formats name-addrs', () => {
     expect(formatNameAddr({ displayName: 'A "B"', uri: 'sip:a@b', tag: 't' })).toBe('"A \\"B\\"" <sip:a@b>;tag=t');
     expect(formatNameAddr({ uri: 'sip:a@b' })).toBe('<sip:a@b>');

@@ -1,4 +1,5 @@
 import { SipParseError } from '../parse-error.js';
+import { setParam } from './params.js';
 
 /**
  * WWW-Authenticate, Proxy-Authenticate, Authorization and Proxy-Authorization values
@@ -60,7 +61,7 @@ export function parseAuthHeader(value: string, header = 'WWW-Authenticate'): Aut
     if (value.charCodeAt(i) !== 0x3d /* = */ || current === undefined) {
       // A new scheme (the first one, or `, Digest ...` after a previous challenge).
       if (value.charCodeAt(i) === 0x3d) fail(value, `parameter "${t}" before any scheme`, header);
-      current = { scheme: t, params: Object.create(null) as Record<string, string>, quoted: new Set() };
+      current = { scheme: t, params: {}, quoted: new Set() };
       out.push(current);
       if (afterToken === save) fail(value, 'missing scheme', header);
       // token68 forms (Basic credentials) are kept whole under the `token68` key.
@@ -71,7 +72,7 @@ export function parseAuthHeader(value: string, header = 'WWW-Authenticate'): Aut
         while (j < n && isWs(value.charCodeAt(j))) j++;
         if (t2.length > 0 && value.charCodeAt(j) !== 0x3d) {
           while (i < n && value.charCodeAt(i) !== 0x2c && !isWs(value.charCodeAt(i))) i++;
-          current.params.token68 = value.slice(s, i);
+          setParam(current.params, 'token68', value.slice(s, i));
           skipWs();
           if (i < n && value.charCodeAt(i) === 0x2c) i++;
           skipWs();
@@ -104,7 +105,7 @@ export function parseAuthHeader(value: string, header = 'WWW-Authenticate'): Aut
       v = value.slice(s, i);
       if (v.length === 0) fail(value, `parameter "${t}" has no value`, header);
     }
-    current.params[name] = v;
+    setParam(current.params, name, v);
     skipWs();
     if (i < n) {
       if (value.charCodeAt(i) !== 0x2c) fail(value, `expected "," after parameter "${t}"`, header);

@@ -44,6 +44,23 @@ const CANONICAL: Map<string, string> = new Map();
 for (const name of CANONICAL_LIST) CANONICAL.set(name.toLowerCase(), name);
 for (const [short, long] of Object.entries(COMPACT_FORMS)) CANONICAL.set(short, long);
 
+/** Exact spellings seen on the wire -> [canonical name, key]; the parser's fast path. */
+const EXACT: Map<string, readonly [string, string]> = new Map();
+for (const name of CANONICAL_LIST) {
+  const pair = [name, name.toLowerCase()] as const;
+  EXACT.set(name, pair);
+  EXACT.set(name.toLowerCase(), pair);
+  EXACT.set(name.toUpperCase(), pair);
+}
+for (const [short, long] of Object.entries(COMPACT_FORMS)) {
+  const pair = [long, long.toLowerCase()] as const;
+  EXACT.set(short, pair);
+  EXACT.set(short.toUpperCase(), pair);
+}
+EXACT.set('Call-Id', ['Call-ID', 'call-id']);
+EXACT.set('Cseq', ['CSeq', 'cseq']);
+EXACT.set('Www-Authenticate', ['WWW-Authenticate', 'www-authenticate']);
+
 /**
  * Headers whose grammar is `x *(COMMA x)` (RFC 3261 7.3.1: "it MUST be possible to combine
  * the multiple header field rows into one"), so one line may hold several values. Every other
@@ -66,6 +83,8 @@ export function canonicalHeaderName(name: string): string {
 
 /** The case-insensitive key of a header name (compact forms included): the lower-cased canonical name. */
 export function headerKey(name: string): string {
+  const hit = EXACT.get(name);
+  if (hit !== undefined) return hit[1];
   const lower = name.toLowerCase();
   const canonical = CANONICAL.get(lower);
   return canonical === undefined ? lower : canonical.toLowerCase();
@@ -82,6 +101,26 @@ export function isListHeader(key: string): boolean {
  */
 export function splitHeaderList(value: string, onEmpty?: () => void): string[] {
   const out: string[] = [];
+  if (value.indexOf('"') < 0 && value.indexOf('<') < 0) {
+    // Fast path: no quoted strings or angle brackets, so every comma separates elements.
+    const n = value.length;
+    let from = 0;
+    let empty = false;
+    for (;;) {
+      let comma = value.indexOf(',', from);
+      if (comma < 0) comma = n;
+      let a = from;
+      let b = comma;
+      while (a < b && (value.charCodeAt(a) === 0x20 || value.charCodeAt(a) === 0x09)) a++;
+      while (b > a && (value.charCodeAt(b - 1) === 0x20 || value.charCodeAt(b - 1) === 0x09)) b--;
+      if (b > a) out.push(a === 0 && b === n ? value : value.slice(a, b));
+      else if (n > 0) empty = true;
+      if (comma === n) break;
+      from = comma + 1;
+    }
+    if (empty) onEmpty?.();
+    return out;
+  }
   let start = 0;
   let inQuote = false;
   let inAngle = false;
@@ -120,23 +159,6 @@ export function isToken(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isTokenChar(s.charCodeAt(i))) return false;
   return true;
 }
-
-/** Exact spellings seen on the wire -> [canonical name, key]; the parser's fast path. */
-const EXACT: Map<string, readonly [string, string]> = new Map();
-for (const name of CANONICAL_LIST) {
-  const pair = [name, name.toLowerCase()] as const;
-  EXACT.set(name, pair);
-  EXACT.set(name.toLowerCase(), pair);
-  EXACT.set(name.toUpperCase(), pair);
-}
-for (const [short, long] of Object.entries(COMPACT_FORMS)) {
-  const pair = [long, long.toLowerCase()] as const;
-  EXACT.set(short, pair);
-  EXACT.set(short.toUpperCase(), pair);
-}
-EXACT.set('Call-Id', ['Call-ID', 'call-id']);
-EXACT.set('Cseq', ['CSeq', 'cseq']);
-EXACT.set('Www-Authenticate', ['WWW-Authenticate', 'www-authenticate']);
 
 /**
  * [canonical name, key] of a header name as written, or undefined when the name is not a token.

@@ -1,7 +1,7 @@
 import { SipParseError } from '../parse-error.js';
 import type { SipCode } from '../codes.js';
 import { isTokenChar } from './header-names.js';
-import { parseParams, newParams, formatParams, type Params } from './params.js';
+import { parseParams, newParams, formatParams, setParam, type Params } from './params.js';
 
 /**
  * From, To, Contact, Route, Record-Route, Reply-To values (RFC 3261 20.10, 20.20, 20.39, 25.1):
@@ -138,7 +138,7 @@ export function formatNameAddr(a: { displayName?: string | undefined; uri: strin
   if (a.uri === '*') return '*';
   const dn = a.displayName !== undefined && a.displayName.length > 0 ? `"${a.displayName.replace(/(["\\])/g, '\\$1')}" ` : '';
   const params = newParams();
-  for (const [k, v] of Object.entries(a.params ?? {})) params[k] = v;
+  for (const [k, v] of Object.entries(a.params ?? {})) setParam(params, k, v);
   if (a.tag !== undefined) params.tag = a.tag;
   return `${dn}<${a.uri}>${formatParams(params)}`;
 }

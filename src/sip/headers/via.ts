@@ -1,6 +1,6 @@
 import { SipParseError } from '../parse-error.js';
 import { hostKindOf, type HostKind } from '../uri.js';
-import { parseParams, formatParams, newParams, type Params } from './params.js';
+import { parseParams, formatParams, newParams, setParam, type Params } from './params.js';
 
 /**
  * One Via value (RFC 3261 20.42, 25.1): `sent-protocol LWS sent-by *( SEMI via-params )`,
@@ -34,9 +34,28 @@ const SENT_PROTOCOL = /^[ \t\r\n]*([^ \t\r\n/]+)[ \t\r\n]*\/[ \t\r\n]*([^ \t\r\n
 
 /** Parses one Via value (not a comma list: split it first). `onEmptyParam` is told about `;;`. */
 export function parseVia(value: string, onEmptyParam?: () => void): Via {
-  const m = SENT_PROTOCOL.exec(value);
-  if (!m) fail(value, 'no sent-protocol followed by whitespace');
-  let i = m[0].length;
+  let protocol: string;
+  let transport: string;
+  let i: number;
+  // Fast path for the common spelling "SIP/2.0/UDP host...", else the grammar with SWS around "/".
+  const sp = value.indexOf(' ');
+  if (sp > 8 && value.startsWith('SIP/2.0/') && value.lastIndexOf('/', sp) === 7) {
+    protocol = 'SIP/2.0';
+    transport = value.slice(8, sp).toUpperCase();
+    i = sp + 1;
+    while (i < value.length && (value.charCodeAt(i) === 0x20 || value.charCodeAt(i) === 0x09)) i++;
+    for (let k = 8; k < sp; k++) {
+      const c = value.charCodeAt(k);
+      if (c === 0x3b || c === 0x09 || c === 0x0d || c === 0x0a) fail(value, 'no sent-protocol followed by whitespace');
+    }
+  } else {
+    const m = SENT_PROTOCOL.exec(value);
+    if (!m) fail(value, 'no sent-protocol followed by whitespace');
+    protocol = `${m[1]!.toUpperCase()}/${m[2]}`;
+    transport = m[3]!.toUpperCase();
+    i = m[0].length;
+  }
+  const hostStart = i;
   const n = value.length;
   let host: string;
   if (value.charCodeAt(i) === 0x5b /* [ */) {
@@ -53,7 +72,7 @@ export function parseVia(value: string, onEmptyParam?: () => void): Via {
     }
     host = value.slice(start, i);
   }
-  const hostKind = hostKindOf(host, value.charCodeAt(m[0].length) === 0x5b);
+  const hostKind = hostKindOf(host, value.charCodeAt(hostStart) === 0x5b);
   if (hostKind === undefined) fail(value, `"${host}" is not a host name or IP address`);
   let j = i;
   while (j < n && (value.charCodeAt(j) === 0x20 || value.charCodeAt(j) === 0x09)) j++;
@@ -86,8 +105,8 @@ export function parseVia(value: string, onEmptyParam?: () => void): Via {
     rport = Number(rportRaw);
   }
   return {
-    protocol: `${m[1]!.toUpperCase()}/${m[2]}`,
-    transport: m[3]!.toUpperCase(),
+    protocol,
+    transport,
     host,
     hostKind,
     port,
@@ -114,7 +133,7 @@ export function formatVia(v: {
   if (v.branch !== undefined) rest.branch = v.branch;
   if (v.received !== undefined) rest.received = v.received;
   if (v.rport !== undefined) rest.rport = v.rport === true ? null : String(v.rport);
-  for (const [k, val] of Object.entries(v.params ?? {})) if (!(k in rest)) rest[k] = val;
+  for (const [k, val] of Object.entries(v.params ?? {})) if (!Object.hasOwn(rest, k)) setParam(rest, k, val);
   out += formatParams(rest);
   return out;
 }
