@@ -94,6 +94,20 @@ describe.each(['example', 'all-transports'])('real validators on the %s renderin
   });
 });
 
+describe('overlapping carrier addresses (an address inside a listed network)', () => {
+  it('nft -c accepts the merged set, iptables-restore --test the rules', () => {
+    const m = exampleModelAllTransports();
+    m.carrier = { ...m.carrier, signallingAddresses: ['5.10.112.121', '5.10.112.0/24', '5.10.112.122', '5.10.112.121', '2001:db8::/32', '2001:db8::10'] };
+    const files = renderModel(m, { secrets: 'placeholder', targets: ['nftables', 'iptables'] });
+    for (const f of files) {
+      const p = write('overlap', f);
+      const r = f.path.endsWith('nftables.conf') ? tool('nft', ['-c', '-f', p]) : tool(f.path.includes('ip6') ? 'ip6tables-restore' : 'iptables-restore', ['--test', p]);
+      expect(r.out, f.path).toBe('');
+      expect(r.status, f.path).toBe(0);
+    }
+  });
+});
+
 describe('the validators reject a broken file (so the checks above can fail)', () => {
   it('nft -c rejects a rule with an unknown keyword', () => {
     const p = join(dir, 'broken.nft');
