@@ -25,6 +25,11 @@ export function transactionKey(branch: string, method: string): string {
 export interface TransactionHost {
   /** Called once when the transaction reaches Terminated: forget it. */
   removeTransaction(tx: ClientTransaction): void;
+  /**
+   * The transaction enters a waiting state (Completed, Accepted) for `ms`: the host absorbs
+   * retransmitted responses for it (handing them to `onResponse`) and calls `expire()` at the end.
+   */
+  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void): void;
   /** Counts a retransmission (metrics). */
   countRetransmission(): void;
 }
@@ -74,7 +79,7 @@ export abstract class ClientTransaction {
 
   /** Stops everything without an outcome change (client closing). */
   abort(error: TransportError): void {
-    this.finish({ kind: 'transport-error', error, at: Date.now() });
+    this.finish({ kind: 'transport-error', error, at: performance.now() });
     this.terminate();
   }
 
@@ -111,6 +116,23 @@ export abstract class ClientTransaction {
     if (this.#done) return;
     this.#done = true;
     this.#resolve(o);
+  }
+
+  /**
+   * Moves to a waiting state that only absorbs retransmissions until `ms` passes (Timer K, D or
+   * M): the host keeps the key and `onResponse` — which must not capture this transaction — and
+   * this object is free to be collected.
+   */
+  protected retire(state: string, ms: number, onResponse?: (res: SipMessage) => void): void {
+    for (const t of this.#timers.values()) clearTimeout(t);
+    this.#timers.clear();
+    this.state = state;
+    this.host.retireTransaction(this, ms, onResponse);
+  }
+
+  /** The waiting timer of a retired transaction fired. */
+  expire(): void {
+    this.state = 'terminated';
   }
 
   protected terminate(): void {

@@ -60,7 +60,7 @@ export class InviteClientTransaction extends ClientTransaction {
           this.#a *= 2;
           this.startTimer('A', this.#a);
         } else if (i.timer === 'B') {
-          this.finish({ kind: 'timeout', timer: 'B', at: Date.now() });
+          this.finish({ kind: 'timeout', timer: 'B', at: performance.now() });
           this.terminate();
         }
         return;
@@ -73,7 +73,7 @@ export class InviteClientTransaction extends ClientTransaction {
         } else this.#final(i.response);
         return;
       case 'transport_error':
-        this.finish({ kind: 'transport-error', error: i.error, at: Date.now() });
+        this.finish({ kind: 'transport-error', error: i.error, at: performance.now() });
         this.terminate();
     }
   }
@@ -85,7 +85,7 @@ export class InviteClientTransaction extends ClientTransaction {
         else this.#final(i.response);
         return;
       case 'transport_error':
-        this.finish({ kind: 'transport-error', error: i.error, at: Date.now() });
+        this.finish({ kind: 'transport-error', error: i.error, at: performance.now() });
         this.terminate();
         return;
       case 'timer':
@@ -118,18 +118,26 @@ export class InviteClientTransaction extends ClientTransaction {
   #final(res: SipMessage): void {
     this.stopTimer('A');
     this.stopTimer('B');
-    this.finish({ kind: 'response', response: res, at: Date.now() });
+    this.finish({ kind: 'response', response: res, at: performance.now() });
     if (res.status < 300) {
-      this.state = 'accepted';
-      this.startTimer('M', this.timers.M);
+      // Accepted until Timer M: each retransmitted 2xx goes to the UA, which re-sends its ACK.
+      const user = this.user;
+      this.retire('accepted', this.timers.M, (r) => {
+        if (r.status >= 200 && r.status < 300) user.onRetransmitted2xx?.(r);
+      });
       return;
     }
-    this.#ack = serialize(buildNon2xxAck(this.request, res));
-    this.flow.send(this.#ack);
+    const ack = serialize(buildNon2xxAck(this.request, res));
+    this.#ack = ack;
+    this.flow.send(ack);
     // "Timer D ... at least 32 seconds for unreliable transports, and ... zero seconds for reliable transports."
     if (this.flow.reliable || this.timers.D === 0) return this.terminate();
-    this.state = 'completed';
-    this.startTimer('D', this.timers.D);
+    // Completed until Timer D: "Any retransmissions of the final response ... MUST cause the
+    // ACK to be re-passed to the transport layer for retransmission."
+    const flow = this.flow;
+    this.retire('completed', this.timers.D, (r) => {
+      if (r.status >= 300) flow.send(ack);
+    });
   }
 }
 

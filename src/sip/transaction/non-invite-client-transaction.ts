@@ -67,7 +67,10 @@ export class NonInviteClientTransaction extends ClientTransaction {
     }
   }
 
-  /** "The Completed state exists to buffer any additional response retransmissions": absorbed. */
+  /**
+   * "The Completed state exists to buffer any additional response retransmissions": absorbed.
+   * (Once retired, the transaction layer absorbs them without reaching this object.)
+   */
   #completed(i: TransactionInput): void {
     if (i.type === 'timer' && i.timer === 'K') this.terminate();
   }
@@ -81,22 +84,22 @@ export class NonInviteClientTransaction extends ClientTransaction {
   #final(i: Extract<TransactionInput, { type: 'response' }>): void {
     this.stopTimer('E');
     this.stopTimer('F');
-    this.finish({ kind: 'response', response: i.response, at: Date.now() });
+    this.finish({ kind: 'response', response: i.response, at: performance.now() });
     // "Timer K ... T4 seconds for unreliable transports, and zero seconds for reliable transports."
     if (this.flow.reliable || this.timers.K === 0) return this.terminate();
-    this.state = 'completed';
-    this.startTimer('K', this.timers.K);
+    // Completed: retransmitted finals are absorbed until Timer K (see retired-transactions.ts).
+    this.retire('completed', this.timers.K);
   }
 
   #timeout(): void {
     // "If timer F fires while the client transaction is still in the Trying [or Proceeding]
     // state, the client transaction SHOULD inform the TU about the timeout."
-    this.finish({ kind: 'timeout', timer: 'F', at: Date.now() });
+    this.finish({ kind: 'timeout', timer: 'F', at: performance.now() });
     this.terminate();
   }
 
   #transportError(i: Extract<TransactionInput, { type: 'transport_error' }>): void {
-    this.finish({ kind: 'transport-error', error: i.error, at: Date.now() });
+    this.finish({ kind: 'transport-error', error: i.error, at: performance.now() });
     this.terminate();
   }
 }

@@ -16,6 +16,7 @@ import { InviteClientTransaction } from './invite-client-transaction.js';
 import { NonInviteClientTransaction } from './non-invite-client-transaction.js';
 import { Timers } from './timers.js';
 import { newBranch } from './branch.js';
+import { RetiredTransactions } from './retired-transactions.js';
 import type { ClientTransactionUser } from './transaction-outcome.js';
 
 export interface TransactionStats {
@@ -29,6 +30,8 @@ export interface TransactionStats {
   requestsReceived: number;
   /** Requests sent over TCP because they exceeded 1300 bytes (18.1.1). */
   sizeSwitchedToTcp: number;
+  /** Retransmitted responses absorbed by transactions in Completed or Accepted. */
+  absorbedRetransmissions: number;
 }
 
 export interface SendOptions {
@@ -47,8 +50,10 @@ export interface TransactionLayerOptions extends TransportLayerOptions {
 export class TransactionLayer implements TransportSink, TransactionHost {
   readonly timers: Timers;
   readonly transports: TransportLayer;
-  readonly stats: TransactionStats = { unmatchedResponses: 0, malformed: 0, retransmissions: 0, requestsReceived: 0, sizeSwitchedToTcp: 0 };
+  readonly stats: TransactionStats = { unmatchedResponses: 0, malformed: 0, retransmissions: 0, requestsReceived: 0, sizeSwitchedToTcp: 0, absorbedRetransmissions: 0 };
   readonly #transactions = new Map<string, ClientTransaction>();
+  /** Transactions in Completed or Accepted: keys that still absorb retransmitted responses. */
+  readonly #retired = new RetiredTransactions();
   /** Requests from peers (BYE, OPTIONS...); the user agent answers them. */
   onRequest: ((request: SipMessage, flow: Flow) => void) | undefined;
   /** Responses no transaction matched (after counting). */
@@ -60,8 +65,9 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     this.transports = new TransportLayer(this, opts);
   }
 
+  /** Transactions running or waiting in Completed/Accepted (RFC 3261 17.1, RFC 6026). */
   get activeTransactions(): number {
-    return this.#transactions.size;
+    return this.#transactions.size + this.#retired.size;
   }
 
   /**
@@ -90,7 +96,7 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     }
     const Tx = request.method === 'INVITE' ? InviteClientTransaction : NonInviteClientTransaction;
     const tx = new Tx(request, branch, flow, this.timers.table, this, opts.user ?? {}, wire);
-    if (this.#transactions.has(tx.key)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
+    if (this.#transactions.has(tx.key) || this.#retired.has(tx.key)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
     this.#transactions.set(tx.key, tx);
     if (opts.signal) {
       const onAbort = () => tx.abort(new TransportError('aborted', 'aborted by the caller'));
@@ -133,6 +139,10 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     }
     const tx = this.#transactions.get(key);
     if (!tx) {
+      if (this.#retired.absorb(key, message)) {
+        this.stats.absorbedRetransmissions++;
+        return;
+      }
       this.stats.unmatchedResponses++;
       this.onUnmatchedResponse?.(message, flow);
       return;
@@ -155,6 +165,11 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     if (this.#transactions.get(tx.key) === tx) this.#transactions.delete(tx.key);
   }
 
+  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void): void {
+    if (this.#transactions.get(tx.key) === tx) this.#transactions.delete(tx.key);
+    this.#retired.add(tx.key, ms, tx, onResponse);
+  }
+
   countRetransmission(): void {
     this.stats.retransmissions++;
   }
@@ -163,6 +178,7 @@ export class TransactionLayer implements TransportSink, TransactionHost {
   async close(): Promise<void> {
     this.#closed = true;
     for (const tx of [...this.#transactions.values()]) tx.abort(new TransportError('aborted', 'the SIP client was closed'));
+    this.#retired.clear();
     await this.transports.close();
   }
 }

@@ -1,7 +1,7 @@
 /**
  * How a client transaction ends, as the transaction user (the user agent) sees it. A final
  * response, a timeout (Timer B or F, RFC 3261 17.1.1.2 / 17.1.2.2) or a transport error
- * (17.1.4) — all values, never exceptions.
+ * (17.1.4) — all values, never exceptions. `at` is a performance.now() timestamp.
  */
 import type { SipMessage } from '../message.js';
 import type { TransportError } from '../transport/transport-error.js';

@@ -95,6 +95,8 @@ describe('non-INVITE client transaction over UDP', () => {
     await sleep(20);
     expect(tx.state).toBe('completed');
     expect(l.stats.unmatchedResponses).toBe(0);
+    expect(l.stats.absorbedRetransmissions).toBe(1);
+    expect(l.activeTransactions).toBe(1);
     await sleep(80); // Timer K = T4 = 60 ms
     expect(tx.state).toBe('terminated');
     peer.received[0]!.reply(200, 'OK');
