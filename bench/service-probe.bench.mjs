@@ -39,7 +39,10 @@ process.on('exit', stopPeers);
 await sleep(1000);
 
 // 1. Idle: single probes, one at a time, through the same prober code path; 200 before the
-// loaded run and 200 after it, so a machine shared with other work weighs on both sides.
+// loaded run and 200 after it, so a machine shared with other work weighs on both sides. They
+// are spaced 10 ms apart, the average gap between probes of the loaded run (1,000 per 10 s),
+// so both sides pay the same wake-up latency of a sleeping peer and event loop; back-to-back
+// probes would measure a hot loop instead.
 const quiet = { debug() {}, info() {}, warn() {} };
 const module = { method: 'options', timeoutMs: 2000 };
 const idle = [];
@@ -49,6 +52,7 @@ async function idleProbes(n) {
     const r = await probeTargetText(`sip:${HOSTS[i % 4]}:${port}`, module, undefined, probers.table, AbortSignal.timeout(3000), quiet);
     if (!r.success) throw new Error(`idle probe failed: ${r.error}`);
     idle.push(r.durationSeconds * 1000);
+    await sleep(10);
   }
   await probers.close();
 }

@@ -3,6 +3,7 @@
  * others), reporting progress as each finishes. Results come back in the input order.
  */
 import { setMaxListeners } from 'node:events';
+import { withDeadline } from './deadline.js';
 import { Semaphore } from './semaphore.js';
 import type { ProbeLogger, ProbeModuleSettings, ProbeResult, ProbeTarget } from './types.js';
 import { probeTarget, type ProberTable } from './run-probe.js';
@@ -20,8 +21,7 @@ export async function probeMany(
     targets.map(async ({ target, dnsLookupSeconds }) => {
       const release = await sem.acquire();
       try {
-        const signal = AbortSignal.any([opts.signal, AbortSignal.timeout(module.timeoutMs + 1000)]);
-        const r = await probeTarget(target, module, probers, signal, opts.logger);
+        const r = await withDeadline(opts.signal, module.timeoutMs + 1000, (signal) => probeTarget(target, module, probers, signal, opts.logger));
         const result = { ...r, dnsLookupSeconds: r.dnsLookupSeconds + dnsLookupSeconds };
         done++;
         opts.onDone?.(done, targets.length, result);

@@ -8,6 +8,7 @@
 import { setMaxListeners } from 'node:events';
 import type { ProbeResult } from '../probe/types.js';
 import type { ServiceTarget, ProbeModule } from './config.js';
+import { withDeadline } from '../probe/deadline.js';
 import { Semaphore } from '../probe/semaphore.js';
 import { TargetState, type TargetHealth } from './target-state.js';
 
@@ -125,8 +126,7 @@ export class Scheduler {
       return;
     }
     try {
-      const signal = AbortSignal.any([this.#abort.signal, AbortSignal.timeout(e.module.timeoutMs + 1000)]);
-      const result = await this.#opts.run(e.target, e.module, signal);
+      const result = await withDeadline(this.#abort.signal, e.module.timeoutMs + 1000, (signal) => this.#opts.run(e.target, e.module, signal));
       if (this.#abort.signal.aborted && result.outcome === 'aborted') return;
       const changed = e.state.update(result);
       this.#opts.onResult?.(result, e.state, changed);
@@ -139,8 +139,7 @@ export class Scheduler {
   async probeNow(name: string): Promise<ProbeResult | undefined> {
     const e = this.#entries.get(name);
     if (!e) return undefined;
-    const signal = AbortSignal.any([this.#abort.signal, AbortSignal.timeout(e.module.timeoutMs + 1000)]);
-    const result = await this.#opts.run(e.target, e.module, signal);
+    const result = await withDeadline(this.#abort.signal, e.module.timeoutMs + 1000, (signal) => this.#opts.run(e.target, e.module, signal));
     const changed = e.state.update(result);
     this.#opts.onResult?.(result, e.state, changed);
     return result;

@@ -6,6 +6,7 @@
  */
 import type { DestinationStream, Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
+import { withDeadline } from '../probe/deadline.js';
 import { readSecret } from '../probe/read-secret.js';
 import { probeTargetText, type ProberTable } from '../probe/run-probe.js';
 import type { ProbeModuleSettings, ProbeResult } from '../probe/types.js';
@@ -96,8 +97,9 @@ export async function startService(config: ServiceConfig, opts: StartOptions): P
       const base = settings[moduleName] as ProbeModuleSettings;
       const module = config.modules[moduleName] as ProbeModule;
       const s = overrides.method ? { ...base, method: overrides.method } : base;
-      const timed = AbortSignal.any([signal, AbortSignal.timeout(s.timeoutMs + 1000)]);
-      return probeTargetText(target, s, overrides.transport ?? module.transport, opts.probers, timed, probeLogger);
+      return withDeadline(signal, s.timeoutMs + 1000, (timed) =>
+        probeTargetText(target, s, overrides.transport ?? module.transport, opts.probers, timed, probeLogger),
+      );
     },
   };
   const app = buildApp(ctx);
