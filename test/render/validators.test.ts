@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { renderModel, type RenderedFile } from '../../src/render/index.js';
 import { loadExample } from './helpers/load-example.js';
 import { exampleModelAllTransports } from './helpers/example-model.js';
+import fc from 'fast-check';
 
 let dir: string;
 const sets: { name: string; files: RenderedFile[] }[] = [];
@@ -105,6 +106,33 @@ describe('overlapping carrier addresses (an address inside a listed network)', (
       expect(r.out, f.path).toBe('');
       expect(r.status, f.path).toBe(0);
     }
+  });
+});
+
+describe('random carrier address lists (IPv4, IPv6, networks, duplicates)', () => {
+  it('always give rulesets nft -c, iptables-restore --test and ip6tables-restore --test accept', () => {
+    const address = fc.oneof(
+      fc.ipV4(),
+      fc.ipV6(),
+      fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([a, p]) => `${a}/${p}`),
+      fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 })).map(([a, p]) => `${a}/${p}`),
+    );
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(address, { minLength: 1, maxLength: 8 }), fc.subarray(['udp', 'tcp', 'tls'] as const, { minLength: 1 }), (addrs, transports) => {
+        const m = exampleModelAllTransports();
+        m.carrier = { ...m.carrier, signallingAddresses: addrs };
+        m.transports = [...transports];
+        const files = renderModel(m, { secrets: 'placeholder', targets: ['nftables', 'iptables'] });
+        for (const f of files) {
+          const p = write(`random-${n++}`, f);
+          const r = f.path.endsWith('nftables.conf') ? tool('nft', ['-c', '-f', p]) : tool(f.path.includes('ip6') ? 'ip6tables-restore' : 'iptables-restore', ['--test', p]);
+          expect(r.out, `${f.path} for ${JSON.stringify(addrs)}`).toBe('');
+          expect(r.status).toBe(0);
+        }
+      }),
+      { numRuns: 12, seed: 0x5eed },
+    );
   });
 });
 
