@@ -21,6 +21,8 @@ import { startSippUas, type SippProcess } from '../helpers/sipp.js';
 const DNS_HOST = '127.0.30.20';
 const HOSTS = { 'sip-us1.probe.test': '127.0.30.21', 'sip-us2.probe.test': '127.0.30.22', 'sip-eu1.probe.test': '127.0.30.23' };
 const TLS_HOST = '127.0.30.24';
+const FORWARD_HOST = '127.0.30.25';
+const OK_SCENARIO = new URL('./peers/options-200.xml', import.meta.url).pathname;
 const USER = 'probekey';
 const SECRET = 'probe-Secret-7f3a9c';
 
@@ -31,6 +33,7 @@ let model: string;
 let badModel: string;
 const peers = new Map<string, SippProcess>();
 let kamailio: KamailioProcess | undefined;
+let forward: SippProcess;
 let tls: { udp: number; tcp: number; tls: number; caFile: string };
 
 async function portFreeOnAll(hosts: string[]): Promise<number> {
@@ -62,6 +65,8 @@ beforeAll(async () => {
     zone: Object.fromEntries(Object.entries(HOSTS).map(([name, a]) => [name, { A: [a] }])),
   });
   port = await portFreeOnAll(Object.values(HOSTS));
+  // The PBX the carrier forwards inbound calls to: answers OPTIONS without a challenge.
+  forward = await startSippUas({ scenario: OK_SCENARIO, host: FORWARD_HOST });
   const endpoint = (host: string, region: string, city: string, lat: number, lon: number) =>
     `    - { host: ${host}, region: ${region}, location: ${city}, latitude: ${lat}, longitude: ${lon} }`;
   const text = [
@@ -80,6 +85,7 @@ beforeAll(async () => {
     'transports: [udp]',
     'region: us-east',
     `dns: { server: "${dns.address}" }`,
+    `forwardToSip: ["sip:1000@${FORWARD_HOST}:${forward.port}"]`,
     '',
   ].join('\n');
   model = join(dir, 'trunk.yaml');
@@ -92,6 +98,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const h of [...peers.keys()]) await stopPeer(h);
   await kamailio?.stop();
+  await forward?.stop();
   await dns?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -103,11 +110,13 @@ describe('siptrunk probe on a model', () => {
     const j = JSON.parse(r.stdout);
     expect(j.state).toBe('OK');
     expect(j.results.map((x: { role: string; address: string }) => `${x.role} ${x.address}`).sort()).toEqual([
-      'backup 127.0.30.23', 'primary 127.0.30.21', 'primary 127.0.30.22',
+      'backup 127.0.30.23', `forward ${FORWARD_HOST}`, 'primary 127.0.30.21', 'primary 127.0.30.22',
     ]);
     for (const x of j.results) {
-      expect(x).toMatchObject({ success: true, status: 200, auth: 'ok', algorithm: 'MD5', transport: 'udp' });
+      expect(x).toMatchObject({ success: true, status: 200, transport: 'udp' });
       expect(x.rttMs).toBeGreaterThan(0);
+      // The carrier challenges; the PBX behind forward-to-SIP does not.
+      expect([x.auth, x.algorithm]).toEqual(x.role === 'forward' ? ['none', undefined] : ['ok', 'MD5']);
     }
   });
 
@@ -115,7 +124,7 @@ describe('siptrunk probe on a model', () => {
     const r = await probe([model, '--nagios', '--warn-rtt', '1000', '--crit-rtt', '2000', '--timeout', '2000']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(r.stdout).toMatch(/^SIP OK - 3\/3 endpoints answer \| rtt=\d+\.\d{3}ms;1000;2000;0; answered=3;;;0;3\n$/);
+    expect(r.stdout).toMatch(/^SIP OK - 4\/4 endpoints answer \| rtt=\d+\.\d{3}ms;1000;2000;0; answered=4;;;0;4\n$/);
   });
 
   it('exits 1 (WARNING) when a primary is down and the backup answers', async () => {
@@ -139,8 +148,22 @@ describe('siptrunk probe on a model', () => {
     expect(r.code, r.stdout + r.stderr).toBe(2);
     const j = JSON.parse(r.stdout);
     expect(j.reasons[0]).toMatch(/^authentication failed at /);
-    expect(j.results.every((x: { auth: string; status: number }) => x.auth === 'failed' && x.status === 403)).toBe(true);
+    const carrier = j.results.filter((x: { role: string }) => x.role !== 'forward');
+    expect(carrier).toHaveLength(3);
+    expect(carrier.every((x: { auth: string; status: number }) => x.auth === 'failed' && x.status === 403)).toBe(true);
     expect(r.stdout + r.stderr).not.toContain('not-the-secret');
+  });
+
+  it('exits 2 (CRITICAL) when the carrier answers but no forward-to-SIP entry does', async () => {
+    await forward.stop();
+    try {
+      const r = await probe([model, '--nagios', '--timeout', '1000']);
+      // The only forward entry is down: inbound calls have nowhere to go.
+      expect(r.code, r.stdout + r.stderr).toBe(2);
+      expect(r.stdout).toMatch(/^SIP CRITICAL - no forward-to-SIP entry answers \(1 tried\)/);
+    } finally {
+      forward = await startSippUas({ scenario: OK_SCENARIO, host: FORWARD_HOST, port: forward.port });
+    }
   });
 
   it('exits 2 (CRITICAL) when no endpoint answers', async () => {
