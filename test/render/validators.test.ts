@@ -136,6 +136,33 @@ describe('random carrier address lists (IPv4, IPv6, networks, duplicates)', () =
   });
 });
 
+describe('random secrets in the FreeSWITCH gateway', () => {
+  it('xmllint accepts every gateway file a secret passes the checks for, and reads the secret back', async () => {
+    const { checkRenderable } = await import('../../src/render/index.js');
+    const { Secret } = await import('../../src/util/secret.js');
+    const secret = fc.string({ unit: fc.oneof(fc.constantFrom('"', "'", '<', '>', '&', ';', ']]>', '--', '$', '{', '\\', ' ', '\n'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 16 });
+    let n = 0;
+    let accepted = 0;
+    fc.assert(
+      fc.property(secret, (v) => {
+        const m = exampleModelAllTransports();
+        m.account = { ...m.account, secretRef: { kind: 'inline', value: new Secret(v, 'inline') } };
+        if (checkRenderable(m, { secrets: 'inline', targets: ['freeswitch'] }).some((f) => f.severity === 'error')) return;
+        accepted++;
+        const f = renderModel(m, { secrets: 'inline', targets: ['freeswitch'] }).find((x) => x.path.includes('sip_profiles/external'))!;
+        const p = write(`secret-${n++}`, f);
+        const r = tool('xmllint', ['--noout', p]);
+        expect(r.out).toBe('');
+        expect(r.status).toBe(0);
+        const read = tool('xmllint', ['--xpath', 'string(//param[@name="password"]/@value)', p]);
+        expect(read.out.replace(/\n$/, '')).toBe(v); // xmllint ends the value with a newline
+      }),
+      { numRuns: 25, seed: 0x5eed },
+    );
+    expect(accepted).toBeGreaterThan(5);
+  });
+});
+
 describe('the validators reject a broken file (so the checks above can fail)', () => {
   it('nft -c rejects a rule with an unknown keyword', () => {
     const p = join(dir, 'broken.nft');
