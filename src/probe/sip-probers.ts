@@ -47,6 +47,9 @@ function classify(
   hasCredentials: boolean,
   errorCode: string | undefined,
 ): { outcome: ProbeOutcome; success: boolean; auth: 'none' | 'ok' | 'failed' } {
+  // Challenged without credentials to answer with: the peer is alive; authentication was not
+  // tested (the user agent reports the unanswered challenge as an authentication failure).
+  if (!hasCredentials && (status === 401 || status === 407)) return { outcome: 'answered', success: true, auth: 'none' };
   if (auth === 'failed' || outcome === 'auth-failed') return { outcome: 'auth-failed', success: false, auth: 'failed' };
   if (outcome === 'answered' && status !== null) {
     if (hasCredentials && (status === 401 || status === 407 || status === 403)) return { outcome: 'auth-failed', success: false, auth: 'failed' };
