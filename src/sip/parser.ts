@@ -228,7 +228,7 @@ interface SipMessageStart {
 }
 
 function checkVersion(v: string, line: number): string {
-  if (v.length !== 7 || v.toUpperCase() !== 'SIP/2.0') {
+  if (v !== 'SIP/2.0' && (v.length !== 7 || v.toUpperCase() !== 'SIP/2.0')) {
     throw err('SIP_PARSE_VERSION', `unsupported SIP version "${v}" at line ${line}`, line, 'start-line', 'SIP/2.0');
   }
   return 'SIP/2.0';
@@ -241,7 +241,10 @@ function parseStatusLine(s: string, line: number): SipMessageStart {
   const version = checkVersion(s.slice(0, sp1), line);
   const sp2 = s.indexOf(' ', sp1 + 1);
   const code = s.slice(sp1 + 1, sp2 < 0 ? undefined : sp2);
-  if (!/^[1-6]\d\d$/.test(code)) {
+  const d0 = code.charCodeAt(0);
+  const d1 = code.charCodeAt(1);
+  const d2 = code.charCodeAt(2);
+  if (code.length !== 3 || d0 < 0x31 || d0 > 0x36 || d1 < 0x30 || d1 > 0x39 || d2 < 0x30 || d2 > 0x39) {
     throw err('SIP_PARSE_STATUS_CODE', `status code "${code.slice(0, 20)}" is not a number from 100 to 699`, line, 'start-line', '3 digits from 100 to 699 (RFC 3261 7.2)');
   }
   // A missing SP before an empty reason phrase is tolerated (RFC 4475 3.1.1.13 has the SP).
@@ -250,7 +253,7 @@ function parseStatusLine(s: string, line: number): SipMessageStart {
     const c = reason.charCodeAt(k);
     if (c < 0x20 && c !== 0x09) throw err('SIP_PARSE_START_LINE', 'the reason phrase holds a control character', line, 'start-line', 'Reason-Phrase of text and spaces');
   }
-  return { isRequest: false, status: Number(code), reason, version };
+  return { isRequest: false, status: (d0 - 0x30) * 100 + (d1 - 0x30) * 10 + (d2 - 0x30), reason, version };
 }
 
 /** Request-Line = Method SP Request-URI SP SIP-Version (RFC 3261 7.1): exactly one SP between elements. */

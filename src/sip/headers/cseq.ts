@@ -10,6 +10,22 @@ export interface CSeq {
 const CSEQ = /^[ \t\r\n]*(\d+)[ \t\r\n]+([^ \t\r\n]+)[ \t\r\n]*$/;
 
 export function parseCSeq(value: string): CSeq {
+  // Fast path: "digits SP method" with no other whitespace.
+  const sp = value.indexOf(' ');
+  if (sp > 0 && sp <= 10 && value.charCodeAt(0) !== 0x30) {
+    let seq = 0;
+    let ok = true;
+    for (let k = 0; k < sp; k++) {
+      const c = value.charCodeAt(k);
+      if (c < 0x30 || c > 0x39) {
+        ok = false;
+        break;
+      }
+      seq = seq * 10 + (c - 0x30);
+    }
+    const method = value.slice(sp + 1);
+    if (ok && seq < 2 ** 31 && isToken(method)) return { seq, method };
+  }
   const m = CSEQ.exec(value);
   if (!m || !isToken(m[2]!)) {
     throw new SipParseError('SIP_PARSE_HEADER_VALUE', `CSeq "${value}" is not "number method"`, {

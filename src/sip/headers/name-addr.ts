@@ -49,6 +49,15 @@ export function parseNameAddr(text: string, onDefect?: (d: NameAddrDefect) => vo
   if (text.charCodeAt(i) === 0x2a /* * */ && text.slice(i + 1).trim().length === 0) {
     return { displayName: undefined, uri: '*', tag: undefined, params: newParams() };
   }
+  // Fast path: "<uri>" or "<uri>;params" (what most stacks send).
+  if (text.charCodeAt(i) === 0x3c) {
+    const gt = text.indexOf('>', i);
+    if (gt > i + 1 && text.charCodeAt(i + 1) > 0x20 && text.charCodeAt(gt - 1) > 0x20) {
+      uri = text.slice(i + 1, gt);
+      if (!hasScheme(uri)) fail(text, `"${uri}" is not an absolute URI`, header);
+      return finish(text, gt + 1, undefined, uri, onDefect, header);
+    }
+  }
   // Find a '<' outside quotes: then this is a name-addr.
   let lt = -1;
   let inQuote = false;
@@ -117,7 +126,26 @@ export function parseNameAddr(text: string, onDefect?: (d: NameAddrDefect) => vo
     }
     rest = k;
   }
-  if (uri.length === 0 || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri)) fail(text, `"${uri}" is not an absolute URI`, header);
+  if (!hasScheme(uri)) fail(text, `"${uri}" is not an absolute URI`, header);
+  return finish(text, rest, displayName, uri, onDefect, header);
+}
+
+/** `scheme ":"` at the start (RFC 3986 scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )). */
+function hasScheme(uri: string): boolean {
+  const n = uri.length;
+  const c0 = uri.charCodeAt(0) | 0x20;
+  if (n < 2 || c0 < 0x61 || c0 > 0x7a) return false;
+  for (let k = 1; k < n; k++) {
+    const c = uri.charCodeAt(k);
+    if (c === 0x3a) return true;
+    const l = c | 0x20;
+    if (!((l >= 0x61 && l <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) return false;
+  }
+  return false;
+}
+
+function finish(text: string, rest: number, displayName: string | undefined, uri: string, onDefect: ((d: NameAddrDefect) => void) | undefined, header: string | undefined): NameAddr {
+  const n = text.length;
   let params: Params;
   try {
     const r = parseParams(text, rest);

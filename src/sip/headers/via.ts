@@ -41,7 +41,8 @@ export function parseVia(value: string, onEmptyParam?: () => void): Via {
   const sp = value.indexOf(' ');
   if (sp > 8 && value.startsWith('SIP/2.0/') && value.lastIndexOf('/', sp) === 7) {
     protocol = 'SIP/2.0';
-    transport = value.slice(8, sp).toUpperCase();
+    transport = value.slice(8, sp);
+    if (transport !== 'UDP' && transport !== 'TCP' && transport !== 'TLS') transport = transport.toUpperCase();
     i = sp + 1;
     while (i < value.length && (value.charCodeAt(i) === 0x20 || value.charCodeAt(i) === 0x09)) i++;
     for (let k = 8; k < sp; k++) {
