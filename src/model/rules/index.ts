@@ -8,10 +8,12 @@ import { accountRule } from './account-rule.js';
 import { numbersRule } from './numbers-rule.js';
 import { regionRule } from './region-rule.js';
 import { codecsRule } from './codecs-rule.js';
-import { transportsRule, firewallRule } from './lists-rule.js';
+import { transportsRule } from './transports-rule.js';
+import { firewallRule } from './firewall-rule.js';
 import { pbxRule } from './pbx-rule.js';
 import { forwardRule } from './forward-rule.js';
-import { tlsRule, dnsRule } from './tls-dns-rule.js';
+import { tlsRule } from './tls-rule.js';
+import { dnsRule } from './dns-rule.js';
 
 export interface RuleEntry {
   rule: Rule;
