@@ -29,14 +29,25 @@ export interface TransactionHost {
    * The transaction enters a waiting state (Completed, Accepted) for `ms`: the host absorbs
    * retransmitted responses for it (handing them to `onResponse`) and calls `expire()` at the end.
    */
-  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void): void;
+  retireTransaction(tx: ClientTransaction, status: { expire(): void }, ms: number, onResponse?: (res: SipMessage) => void): void;
   /** Counts a retransmission (metrics). */
   countRetransmission(): void;
 }
 
 export abstract class ClientTransaction {
   abstract readonly kind: 'invite' | 'non-invite';
-  abstract state: string;
+  /**
+   * The state lives in a small box of its own: a retired transaction (Completed, Accepted) is
+   * remembered by the layer through this box only, so the transaction itself — request, wire
+   * bytes, response — can be collected at once. (A WeakRef would not do: V8's scavenger treats
+   * WeakRef targets as strong, so every retired transaction was promoted to the old generation.)
+   */
+  readonly #status: { state: string; expire(): void } = {
+    state: '',
+    expire() {
+      this.state = 'terminated';
+    },
+  };
   readonly key: string;
   readonly method: string;
   readonly outcome: Promise<TransactionOutcome>;
@@ -47,6 +58,14 @@ export abstract class ClientTransaction {
   readonly #timers = new Map<TimerName, NodeJS.Timeout>();
   protected readonly wire: Buffer;
   protected abstract readonly states: Record<string, (input: TransactionInput) => void>;
+
+  get state(): string {
+    return this.#status.state;
+  }
+
+  set state(value: string) {
+    this.#status.state = value;
+  }
 
   constructor(
     readonly request: SipMessage,
@@ -127,12 +146,7 @@ export abstract class ClientTransaction {
     for (const t of this.#timers.values()) clearTimeout(t);
     this.#timers.clear();
     this.state = state;
-    this.host.retireTransaction(this, ms, onResponse);
-  }
-
-  /** The waiting timer of a retired transaction fired. */
-  expire(): void {
-    this.state = 'terminated';
+    this.host.retireTransaction(this, this.#status, ms, onResponse);
   }
 
   protected terminate(): void {

@@ -22,7 +22,6 @@ type State = 'calling' | 'proceeding' | 'completed' | 'accepted' | 'terminated';
 
 export class InviteClientTransaction extends ClientTransaction {
   readonly kind = 'invite' as const;
-  state: State = 'calling';
   #a = 0;
   #ack: Buffer | undefined;
   #lastProvisional = '';
@@ -41,6 +40,7 @@ export class InviteClientTransaction extends ClientTransaction {
   }
 
   start(): void {
+    this.state = 'calling' satisfies State;
     this.send();
     // "If an unreliable transport is being used, the client transaction MUST start timer A
     // with a value of T1. ... For any transport, the client transaction MUST start timer B

@@ -8,7 +8,6 @@ type State = 'trying' | 'proceeding' | 'completed' | 'terminated';
 
 export class NonInviteClientTransaction extends ClientTransaction {
   readonly kind = 'non-invite' as const;
-  state: State = 'trying';
   #e = 0;
   #lastProvisional = 0;
 
@@ -20,6 +19,7 @@ export class NonInviteClientTransaction extends ClientTransaction {
 
   /** 17.1.2.2: "the client transaction MUST set timer F to fire in 64*T1 seconds"; timer E only for unreliable transports. */
   start(): void {
+    this.state = 'trying' satisfies State;
     this.send();
     this.#e = this.timers.E;
     if (!this.flow.reliable) this.startTimer('E', this.#e);

@@ -7,14 +7,14 @@
  *
  * So a transaction that enters such a state is retired here: its key, the time it ends, an
  * optional handler for retransmissions (re-send the ACK, tell the UA about a 2xx again) that
- * holds only what it needs, and a weak reference so that its `state` still turns to
- * `terminated` when the timer would have fired. One queue per duration (so each queue is in
+ * holds only what it needs, and the transaction's small status box so that its `state` still
+ * turns to `terminated` when the timer would have fired. One queue per duration (so each queue is in
  * expiry order) and one timer for the earliest expiry replace a timer per transaction.
  */
 import type { SipMessage } from '../message.js';
 
 export interface Retirable {
-  /** Called when the waiting timer would have fired. */
+  /** Called when the waiting timer would have fired (sets the state to terminated). */
   expire(): void;
 }
 
@@ -22,7 +22,7 @@ interface Entry {
   key: string;
   expires: number;
   onResponse: ((res: SipMessage) => void) | undefined;
-  ref: WeakRef<Retirable>;
+  status: Retirable;
 }
 
 export class RetiredTransactions {
@@ -40,9 +40,9 @@ export class RetiredTransactions {
   }
 
   /** Keeps `key` absorbing responses for `ms`; `onResponse` sees each one. */
-  add(key: string, ms: number, tx: Retirable, onResponse?: (res: SipMessage) => void): void {
+  add(key: string, ms: number, status: Retirable, onResponse?: (res: SipMessage) => void): void {
     this.delete(key);
-    const entry: Entry = { key, expires: performance.now() + ms, onResponse, ref: new WeakRef(tx) };
+    const entry: Entry = { key, expires: performance.now() + ms, onResponse, status };
     let q = this.#queues.get(ms);
     if (!q) this.#queues.set(ms, (q = new Map()));
     q.set(key, entry);
@@ -85,7 +85,7 @@ export class RetiredTransactions {
         }
         q.delete(e.key);
         this.#byKey.delete(e.key);
-        e.ref.deref()?.expire();
+        e.status.expire();
       }
       if (q.size === 0) this.#queues.delete(ms);
     }
@@ -97,7 +97,7 @@ export class RetiredTransactions {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#timerAt = Infinity;
-    for (const e of this.#byKey.values()) e.ref.deref()?.expire();
+    for (const e of this.#byKey.values()) e.status.expire();
     this.#byKey.clear();
     this.#queues.clear();
   }
