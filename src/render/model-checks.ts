@@ -40,6 +40,15 @@ export function checkCommon(f: FindingList, model: TrunkModel, format: string, o
   if (opts.domain !== false) f.check(hostProblem(model.carrier.domain), '/carrier/domain', format, 'a host name such as sip.nexmo.com');
   if (opts.apiKey !== false) f.check(sipUserProblem(model.account.apiKey), '/account/apiKey', format, 'letters, digits and . _ ~ * + = -');
   if (opts.callerId !== false) f.check(digitsProblem(model.callerId.e164), '/callerId/e164', format, 'an E.164 number such as +447937947990');
+  if (model.transports.length === 0) f.check('is empty', '/transports', format, 'at least one of udp, tcp, tls');
+  for (const [k, p] of Object.entries(model.carrier.ports)) {
+    if (!Number.isInteger(p) || p < 1 || p > 65535) f.check(`is ${String(p)}, not a port`, `/carrier/ports/${k}`, format, 'a port 1-65535');
+  }
+  model.pbx.forEach((p, i) => {
+    if (!Number.isInteger(p.qualifySeconds) || p.qualifySeconds < 0 || p.qualifySeconds > 86400) {
+      f.check(`is ${String(p.qualifySeconds)}, not a number of seconds`, `/pbx/${i}/qualifySeconds`, format, 'whole seconds, 0 to 86400');
+    }
+  });
   if (opts.dids !== false) {
     model.dids.forEach((d, i) => f.check(digitsProblem(d.e164), `/dids/${i}/e164`, format, 'an E.164 number such as +14155550100'));
   }

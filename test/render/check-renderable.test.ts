@@ -84,6 +84,15 @@ describe('checkRenderable', () => {
     expect(f[1]!.message).toMatch(/no capture group/);
   });
 
+  it('refuses an empty transport list, a port out of range and a bad qualify interval', () => {
+    const m = exampleModel();
+    m.transports = [];
+    m.carrier = { ...m.carrier, ports: { ...m.carrier.ports, tls: 70000 } };
+    m.pbx[1] = { ...m.pbx[1]!, qualifySeconds: -1 };
+    const paths = new Set(checkRenderable(m, { targets: ['asterisk-pjsip'] }).map((f) => f.path));
+    expect([...paths].sort()).toEqual(['/carrier/ports/tls', '/pbx/1/qualifySeconds', '/transports']);
+  });
+
   it('an unknown target and an unresolved inline secret are typed errors', () => {
     expect(() => renderModel(exampleModel(), { secrets: 'placeholder', targets: ['nope' as never] })).toThrow(expect.objectContaining({ code: 'RENDER_UNKNOWN_TARGET' }));
     const m = exampleModel();
