@@ -98,7 +98,10 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
     bodyStart = i + found[1];
     if (found[2]) defects.push({ code: 'SIP_DEFECT_BARE_LF', line: 0, header: 'start-line', message: 'lines end with LF alone instead of CRLF (RFC 3261 7)' });
   }
-  let head = raw.length >= headEnd - i ? raw.slice(0, headEnd - i) : buf.toString('latin1', i, headEnd);
+  // Header values are slices of `head`, which keeps its parent string alive: when the decoded
+  // window is much longer than the header section (a large body), decode the head on its own.
+  const headLen = headEnd - i;
+  let head = raw.length >= headLen && raw.length <= 2 * headLen + 64 ? raw.slice(0, headLen) : buf.toString('latin1', i, headEnd);
   if (!isAscii(buf.subarray(i, headEnd))) head = buf.toString('utf8', i, headEnd);
 
   // ---- start line (RFC 3261 7.1, 7.2) ----
