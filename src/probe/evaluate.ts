@@ -5,8 +5,9 @@
  * - CRITICAL: no carrier endpoint answers (or, for --target, the target does not); an
  *   authentication failed; an answering endpoint's RTT is over the critical threshold; every
  *   forward-to-SIP entry fails (inbound calls would have nowhere to go).
- * - WARNING: a primary endpoint is down while a backup answers (degraded); an RTT is over the
- *   warning threshold; a TLS certificate expires within 14 days; some forward-to-SIP entries fail.
+ * - WARNING: a primary endpoint is down while a backup answers (degraded); with --target over
+ *   several transports, some of them fail; an RTT is over the warning threshold; a TLS
+ *   certificate expires within 14 days; some forward-to-SIP entries fail.
  * - OK otherwise.
  * UNKNOWN (bad arguments, unreadable model) is decided before any probe runs, by the caller.
  */
@@ -59,6 +60,9 @@ export function evaluate(results: readonly ProbeResult[], t: Thresholds): Evalua
   } else if (downPrimaries.length > 0 && primaries.some(ok)) {
     warn.push(`degraded: primary ${downPrimaries.map(label).join(', ')} down`);
   }
+  const targets = carrier.filter((r) => r.role === 'target' || r.role === undefined);
+  const downTargets = targets.filter((r) => !ok(r));
+  if (downTargets.length > 0 && targets.some(ok)) warn.push(`degraded: ${downTargets.map(label).join(', ')} down`);
   const downForward = forward.filter((r) => !ok(r));
   if (downForward.length > 0 && forward.some(ok)) warn.push(`forward-to-SIP ${downForward.map((r) => r.target).join(', ')} down`);
 

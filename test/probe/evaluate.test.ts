@@ -44,6 +44,14 @@ describe('Nagios evaluation', () => {
     expect(nagiosLine(e, T)).toContain('cert_days=5;14;;;');
     expect(evaluate([r({ transport: 'tls', tls: { ...tls, certDaysLeft: 30 } })], T).status).toBe(NAGIOS.OK);
   });
+  it('is WARNING when a --target answers over some transports only', () => {
+    const t = (transport: 'udp' | 'tcp', up: boolean) => r({ role: 'target', transport, ...(up ? {} : down) });
+    const e = evaluate([t('udp', true), t('tcp', false)], T);
+    expect(e.status).toBe(NAGIOS.WARNING);
+    expect(e.reasons).toEqual(['degraded: 127.0.30.1:5060/tcp down']);
+    expect(evaluate([t('udp', false), t('tcp', false)], T).status).toBe(NAGIOS.CRITICAL);
+  });
+
   it('is CRITICAL when every forward-to-SIP entry fails, WARNING when some do', () => {
     const fwd = (ok: boolean, n: string) => r({ role: 'forward', target: n, ...(ok ? {} : down) });
     expect(evaluate([r({}), fwd(false, 'a'), fwd(false, 'b')], T).status).toBe(NAGIOS.CRITICAL);
