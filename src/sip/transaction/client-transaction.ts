@@ -34,6 +34,14 @@ export interface TransactionHost {
   countRetransmission(): void;
 }
 
+/** The state of one transaction, kept apart from it (see ClientTransaction.#status). */
+class TransactionStatus {
+  state = '';
+  expire(): void {
+    this.state = 'terminated';
+  }
+}
+
 export abstract class ClientTransaction {
   abstract readonly kind: 'invite' | 'non-invite';
   /**
@@ -42,12 +50,7 @@ export abstract class ClientTransaction {
    * bytes, response — can be collected at once. (A WeakRef would not do: V8's scavenger treats
    * WeakRef targets as strong, so every retired transaction was promoted to the old generation.)
    */
-  readonly #status: { state: string; expire(): void } = {
-    state: '',
-    expire() {
-      this.state = 'terminated';
-    },
-  };
+  readonly #status = new TransactionStatus();
   readonly key: string;
   readonly method: string;
   readonly outcome: Promise<TransactionOutcome>;
