@@ -152,8 +152,12 @@ describe('rendered Asterisk files, parsed back', () => {
   });
 
   it('a shared extensions.conf writes each context once, chan_pjsip\'s where the two clash, with a warning', async () => {
-    const { model: m } = await loadExample();
+    const { model: example } = await loadExample();
     const { checkRenderable } = await import('../../src/render/index.js');
+    // The example gives chan_sip its own outbound context; here both use from-internal.
+    expect(renderModel(example, { secrets: 'placeholder' }).length).toBeGreaterThan(0);
+    expect(checkRenderable(example).filter((f) => f.code === 'RENDER_CONTEXT_CLASH')).toEqual([]);
+    const m = { ...example, pbx: example.pbx.map((p) => (p.kind === 'asterisk-chansip' ? { ...p, outboundContext: 'from-internal' } : p)) };
     const s = file(renderModel(m, { secrets: 'placeholder' }), 'asterisk/extensions.conf');
     const names = s.map((x) => x.name);
     expect(new Set(names).size).toBe(names.length);
