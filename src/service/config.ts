@@ -41,6 +41,16 @@ export interface ServiceTarget {
   target: string;
   module: string;
   thresholds: Thresholds;
+  /** Set for a target expanded from a model: the endpoint already resolved, and its credentials. */
+  resolved?: import('../probe/types.js').ProbeTarget;
+  credentials?: { username: string; password: import('../util/secret.js').Secret };
+}
+
+export interface ModelWatch {
+  file: string;
+  module: string;
+  transports: ProbeTransport[] | undefined;
+  thresholds: Thresholds;
 }
 
 export interface ServiceConfig {
@@ -59,6 +69,7 @@ export interface ServiceConfig {
   thresholds: Thresholds;
   modules: Record<string, ProbeModule>;
   targets: ServiceTarget[];
+  models: ModelWatch[];
 }
 
 let validator: ValidateFunction | undefined;
@@ -186,6 +197,10 @@ export function normaliseServiceConfig(
     names.add(name);
     return { name, target: t.target, module: t.module, thresholds: { ...thresholds, ...(t.thresholds ?? {}) } };
   });
+  const models: ModelWatch[] = (c['models'] as any[]).map((m, i) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (!modules[m.module]) fail(`/models/${i}/module`, `unknown module "${m.module}"`, `one of ${Object.keys(modules).join(', ') || '(no modules defined)'}`);
+    return { file: resolvePath(baseDir, m.file), module: m.module, transports: m.transports, thresholds: { ...thresholds, ...(m.thresholds ?? {}) } };
+  });
   const keys = new Set<string>();
   (c['auth'].keys as ApiKeyEntry[]).forEach((k, i) => {
     if (keys.has(k.key)) fail(`/auth/keys/${i}/key`, `duplicate API key "${k.key}"`, 'distinct keys');
@@ -213,6 +228,7 @@ export function normaliseServiceConfig(
     thresholds,
     modules,
     targets,
+    models,
   };
 }
 

@@ -8,7 +8,8 @@ import type { DestinationStream, Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { withDeadline } from '../probe/deadline.js';
 import { readSecret } from '../probe/read-secret.js';
-import { probeTargetText, type ProberTable } from '../probe/run-probe.js';
+import { probeTarget, probeTargetText, type ProberTable } from '../probe/run-probe.js';
+import { expandModelTargets } from './model-targets.js';
 import type { ProbeModuleSettings, ProbeResult } from '../probe/types.js';
 import { ApiKeyStore } from './api-keys.js';
 import { buildApp } from './app.js';
@@ -65,14 +66,21 @@ export async function startService(config: ServiceConfig, opts: StartOptions): P
   const now = opts.now ?? Date.now;
   const probeLogger = logger.child({ component: 'probe' });
 
+  const targets = await expandModelTargets(config);
   const scheduler = new Scheduler({
-    targets: config.targets,
+    targets,
     modules: config.modules,
     concurrency: config.concurrency,
     history: config.history,
     ...(opts.random ? { random: opts.random } : {}),
-    run: (t, m, signal) =>
-      probeTargetText(t.target, settings[m.name] as ProbeModuleSettings, m.transport, opts.probers, signal, probeLogger, t.name),
+    run: (t, m, signal) => {
+      const s = settings[m.name] as ProbeModuleSettings;
+      if (t.resolved) {
+        const withCreds = t.credentials ? { ...s, credentials: t.credentials } : s;
+        return probeTarget({ ...t.resolved, name: t.name }, withCreds, opts.probers, signal, probeLogger);
+      }
+      return probeTargetText(t.target, s, m.transport, opts.probers, signal, probeLogger, t.name);
+    },
     onResult: (r, state, changed) => {
       metrics.record(r);
       metrics.setUp(r, state.state === 'unknown' ? undefined : state.state === 'up');
@@ -115,7 +123,7 @@ export async function startService(config: ServiceConfig, opts: StartOptions): P
   const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;
   if (opts.schedule !== false) scheduler.start();
   ctx.state.ready = true;
-  logger.info({ url: `http://${host}:${port}`, targets: config.targets.length, modules: Object.keys(config.modules) }, 'service listening');
+  logger.info({ url: `http://${host}:${port}`, targets: targets.length, modules: Object.keys(config.modules) }, 'service listening');
 
   let closing: Promise<{ abortedProbes: number; ms: number }> | undefined;
   return {

@@ -8,18 +8,21 @@
 import { loadServiceConfig } from '../../service/config.js';
 import { moduleSettings, startService } from '../../service/service.js';
 import { createModelApi } from '../../service/model-api-impl.js';
+import { expandModelTargets } from '../../service/model-targets.js';
 import { createSipProbers } from '../../probe/sip-probers.js';
 
 export async function run(_args: unknown[], opts: Record<string, unknown>): Promise<number> {
   const config = loadServiceConfig(String(opts['config']));
   if (opts['check']) {
     for (const m of Object.values(config.modules)) moduleSettings(m);
+    // Models are loaded and resolved too, so a bad model or an unset secret shows now.
+    const targets = await expandModelTargets(config);
     const summary = {
       ok: true,
       config: config.source,
       listen: `${config.listen.host}:${config.listen.port}`,
       modules: Object.keys(config.modules),
-      targets: config.targets.length,
+      targets: targets.length,
       keys: config.auth.keys.length,
     };
     process.stdout.write(`configuration OK: ${summary.targets} targets, ${summary.modules.length} modules, ${summary.keys} API keys, listening on ${summary.listen}\n`);
