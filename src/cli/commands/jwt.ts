@@ -6,7 +6,7 @@
  * when it expires. The private key never appears in output or errors.
  */
 import { parseDurationSeconds } from '../../service/duration.js';
-import { mintApplicationJwt } from '../../service/jwt.js';
+import { checkTtl, mintApplicationJwt } from '../../service/jwt.js';
 import { readPrivateKey } from '../../service/signing-keys.js';
 import { SiptrunkError } from '../../util/siptrunk-error.js';
 import { printJson } from '../output.js';
@@ -16,7 +16,7 @@ export async function run(_args: unknown[], opts: Record<string, unknown>): Prom
   if (!appId) {
     throw new SiptrunkError('SERVICE_ARGUMENT_INVALID', '--application-id is empty', { expected: 'the application id, e.g. aaaaaaaa-bbbb-cccc-dddd-0123456789ab' });
   }
-  const ttl = parseDurationSeconds(String(opts['ttl'] ?? '15m'), '--ttl');
+  const ttl = checkTtl(parseDurationSeconds(String(opts['ttl'] ?? '15m'), '--ttl'), `--ttl ${String(opts['ttl'] ?? '15m')}`);
   const key = readPrivateKey(String(opts['privateKey']));
   const minted = mintApplicationJwt({ applicationId: appId, privateKey: key, ttlSeconds: ttl });
   if (opts['json']) {
