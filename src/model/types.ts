@@ -103,7 +103,7 @@ export interface PbxTarget {
   inboundExtension: string;
   /**
    * Outbound dial patterns in the target's own syntax: Asterisk extension patterns (`_00X.`)
-   * for asterisk-* and freepbx, regular expressions (`^(00\d+)$`) for freeswitch.
+   * for asterisk-* and freepbx, regular expressions (`^00(\d+)$`) for freeswitch.
    */
   outboundPatterns: string[];
   /** Register with the carrier for outbound calls (the carrier document does). */

@@ -39,13 +39,14 @@ const DEFAULTS: Record<PbxKind, Omit<PbxTarget, 'kind'>> = {
     nat: false,
     tls: undefined,
   },
-  // FreeSWITCH: the document's public dialplan transfers to "1000 XML default"; its outbound
-  // extension matches ^(00\d+)$.
+  // FreeSWITCH: the document's public dialplan transfers to "1000 XML default". Its outbound
+  // extension matches ^(00\d+)$ and bridges $1, which sends the 00 to the carrier; the carrier
+  // wants the callee in E.164 (country code first), so the default captures after the 00.
   freeswitch: {
     inboundContext: 'public',
     outboundContext: 'default',
     inboundExtension: '1000',
-    outboundPatterns: ['^(00\\d+)$'],
+    outboundPatterns: ['^00(\\d+)$'],
     register: true,
     qualifySeconds: 120,
     nat: false,

@@ -45,7 +45,7 @@ describe('loadModel on the bundled example', () => {
     const byKind = Object.fromEntries(m.pbx.map((p) => [p.kind, p]));
     expect(byKind['asterisk-pjsip']).toMatchObject({ inboundContext: 'inbound', inboundExtension: '1000', qualifySeconds: 120, register: true, nat: false, outboundPatterns: ['_00X.'] });
     expect(byKind['asterisk-chansip']).toMatchObject({ inboundContext: 'nexmo' });
-    expect(byKind['freeswitch']).toMatchObject({ inboundContext: 'public', outboundPatterns: ['^(00\\d+)$'] });
+    expect(byKind['freeswitch']).toMatchObject({ inboundContext: 'public', outboundPatterns: ['^00(\\d+)$'] });
   });
 });
 

@@ -144,7 +144,9 @@ describe('rendered Asterisk files, parsed back', () => {
         'exten=>_X.,1,NoOp(nexmo call to unknown number ${EXTEN})',
         'same=>n,Hangup(1)',
       ]);
-      const dial = target === 'asterisk-pjsip' ? 'PJSIP/${EXTEN}@nexmo' : 'SIP/nexmo/${EXTEN}';
+      // The example's pattern _00X. dials 00 + E.164: the 00 is stripped, the carrier gets E.164.
+      expect(pbx.outboundPatterns).toEqual(['_00X.']);
+      const dial = target === 'asterisk-pjsip' ? 'PJSIP/${EXTEN:2}@nexmo' : 'SIP/nexmo/${EXTEN:2}';
       expect(s[1]!.options.map((o) => `${o.key}${o.arrow ? '=>' : '='}${o.value}`)).toEqual(
         pbx.outboundPatterns.flatMap((p) => [`exten=>${p},1,Set(CALLERID(num)=447937947990)`, `same=>n,Dial(${dial})`, 'same=>n,Hangup()']),
       );
@@ -162,10 +164,22 @@ describe('rendered Asterisk files, parsed back', () => {
     const names = s.map((x) => x.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(['inbound', 'from-internal', 'nexmo']);
-    expect(values(s[1], 'same')).toContain('n,Dial(PJSIP/${EXTEN}@nexmo)');
+    expect(values(s[1], 'same')).toContain('n,Dial(PJSIP/${EXTEN:2}@nexmo)');
     const warnings = checkRenderable(m).filter((f) => f.code === 'RENDER_CONTEXT_CLASH');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.severity).toBe('warning');
+  });
+
+  it('strips the international prefix a pattern dials (00, 011, +), so the carrier gets E.164', async () => {
+    const { model: example } = await loadExample();
+    const m = { ...example, pbx: example.pbx.map((p) => (p.kind === 'asterisk-pjsip' ? { ...p, outboundPatterns: ['_00X.', '_011X.', '_+X.', '_NXXNXXXXXX'] } : p)) };
+    const s = file(renderModel(m, { secrets: 'placeholder', targets: ['asterisk-pjsip'] }), 'asterisk/extensions.conf');
+    expect(values(s[1]!, 'same').filter((v) => v.includes('Dial('))).toEqual([
+      'n,Dial(PJSIP/${EXTEN:2}@nexmo)',
+      'n,Dial(PJSIP/${EXTEN:3}@nexmo)',
+      'n,Dial(PJSIP/${EXTEN:1}@nexmo)',
+      'n,Dial(PJSIP/${EXTEN}@nexmo)',
+    ]);
   });
 
   it('a carrier without signalling addresses gets no empty identify (Asterisk rejects one without match)', () => {

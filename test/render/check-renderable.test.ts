@@ -105,6 +105,6 @@ describe('checkRenderable', () => {
     m.pbx = [];
     const files = renderModel(m, { secrets: 'placeholder', targets: ['asterisk-pjsip', 'freeswitch'] });
     expect(files.find((f) => f.path === 'asterisk/pjsip.conf')!.content).toContain('context = inbound');
-    expect(files.find((f) => f.path === 'freeswitch/dialplan/default/nexmo_outbound.xml')!.content).toContain('expression="^(00\\d+)$"');
+    expect(files.find((f) => f.path === 'freeswitch/dialplan/default/nexmo_outbound.xml')!.content).toContain('expression="^00(\\d+)$"');
   });
 });

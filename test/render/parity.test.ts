@@ -190,10 +190,10 @@ describe('parity with the carrier document: FreeSWITCH', () => {
     expect(params).toMatchObject({ proxy: 'sip.nexmo.com', register: 'true', 'caller-id-in-from': 'false', 'from-user': NUMBER, username: KEY, password: '<secret>' });
   });
 
-  it('outbound dialplan: ^(00\\d+)$, the two effective_caller_id sets, bridge through sofia/gateway/nexmo/$1 with the caller ID', () => {
+  it('outbound dialplan: ^00(\\d+)$ (document error: its ^(00\\d+)$ bridges the 00 too, and the carrier wants E.164), the two effective_caller_id sets, bridge through sofia/gateway/nexmo/$1 with the caller ID', () => {
     const root = parseXml(get('freeswitch/dialplan/default/nexmo_outbound.xml'));
     const cond = findAll(root, 'condition')[0]!;
-    expect(cond.attrs).toEqual({ field: 'destination_number', expression: '^(00\\d+)$' });
+    expect(cond.attrs).toEqual({ field: 'destination_number', expression: '^00(\\d+)$' });
     const actions = cond.children.map((a) => a.attrs);
     expect(actions[0]).toEqual({ application: 'set', data: 'effective_caller_id_number=${outbound_caller_id_number}' });
     expect(actions[1]).toEqual({ application: 'set', data: 'effective_caller_id_name=${outbound_caller_id_name}' });

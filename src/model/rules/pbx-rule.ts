@@ -8,7 +8,7 @@
  *   FreeSWITCH (the document puts the dial plan in dialplan/public).
  * - outboundContext: `from-internal` for Asterisk and FreePBX (where phones dial from),
  *   `default` for FreeSWITCH.
- * - outboundPatterns: `_00X.` for Asterisk/FreePBX and `^(00\d+)$` for FreeSWITCH, the
+ * - outboundPatterns: `_00X.` for Asterisk/FreePBX and `^00(\d+)$` for FreeSWITCH, the
  *   document's international dial plan.
  */
 import type { Finding, PbxKind, PbxTarget } from '../types.js';
@@ -30,7 +30,7 @@ export const DEFAULT_PATTERNS: Record<PbxKind, string[]> = {
   'asterisk-chansip': ['_00X.'],
   'asterisk-pjsip': ['_00X.'],
   freepbx: ['_00X.'],
-  freeswitch: ['^(00\\d+)$'],
+  freeswitch: ['^00(\\d+)$'],
 };
 
 /**
@@ -82,7 +82,7 @@ export function pbxRule(ctx: RuleContext): Finding[] {
       const problem = p.target === 'freeswitch' ? regexPatternProblem(pat) : asteriskPatternProblem(pat);
       if (problem) {
         out.push(finding(ctx, 'error', 'MODEL_PBX_PATTERN_INVALID', `${base}/outboundPatterns/${j}`, problem,
-          p.target === 'freeswitch' ? 'a regular expression such as ^(00\\d+)$' : 'an Asterisk pattern such as _00X. or _NXXNXXXXXX'));
+          p.target === 'freeswitch' ? 'a regular expression such as ^00(\\d+)$ (the bridge dials $1: capture the E.164 digits without the 00)' : 'an Asterisk pattern such as _00X. or _NXXNXXXXXX'));
       }
     });
     if (tlsEnabled && !p.tls) {

@@ -33,8 +33,24 @@ interface Context {
   extens: Exten[];
 }
 
-function dialString(kind: PbxKind, trunk: string): string {
-  return kind === 'asterisk-chansip' ? `SIP/${trunk}/\${EXTEN}` : `PJSIP/\${EXTEN}@${trunk}`;
+/**
+ * How many leading characters of a pattern are an international prefix the carrier must not
+ * see: it wants the callee in E.164 digits, country code first ("Recipient" in the carrier
+ * document), so a dialled 00 (most of the world), 011 (NANP) or + is stripped before the call
+ * leaves. `_00X.` dials 004420... as 4420....
+ */
+export function internationalPrefixLength(pattern: string): number {
+  const p = pattern.startsWith('_') ? pattern.slice(1) : pattern;
+  if (p.startsWith('011')) return 3;
+  if (p.startsWith('00')) return 2;
+  if (p.startsWith('+')) return 1;
+  return 0;
+}
+
+function dialString(kind: PbxKind, trunk: string, pattern: string): string {
+  const strip = internationalPrefixLength(pattern);
+  const number = strip ? `\${EXTEN:${strip}}` : '\${EXTEN}';
+  return kind === 'asterisk-chansip' ? `SIP/${trunk}/${number}` : `PJSIP/${number}@${trunk}`;
 }
 
 /** DIDs once each, in model order (a DID listed twice would be a duplicate extension). */
@@ -72,7 +88,7 @@ function contextsFor(ctx: RenderContext, kind: PbxKind): Context[] {
       comment: `Pattern ${p}`,
       ext: p,
       first: `Set(CALLERID(num)=${callerId})`,
-      rest: [`Dial(${dialString(kind, model.name)})`, 'Hangup()'],
+      rest: [`Dial(${dialString(kind, model.name, p)})`, 'Hangup()'],
     })),
   };
   return [inbound, outbound];

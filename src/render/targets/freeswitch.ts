@@ -76,7 +76,7 @@ function check(ctx: RenderContext) {
   f.check(/^[A-Za-z0-9_.-]{1,64}$/.test(settings.inboundContext) ? undefined : 'is not a dialplan context name', `${at}/inboundContext`, fl.inbound, 'a context name of A-Z a-z 0-9 _ . -');
   f.check(/^[A-Za-z0-9_.-]{1,64}$/.test(settings.outboundContext) ? undefined : 'is not a dialplan context name', `${at}/outboundContext`, fl.outbound, 'a context name of A-Z a-z 0-9 _ . -');
   settings.outboundPatterns.forEach((p, i) =>
-    f.check(freeswitchRegexProblem(p), `${at}/outboundPatterns/${i}`, fl.outbound, 'a regular expression with a capture group, such as ^(00\\d+)$', 'RENDER_BAD_PATTERN'),
+    f.check(freeswitchRegexProblem(p), `${at}/outboundPatterns/${i}`, fl.outbound, 'a regular expression with a capture group, such as ^00(\\d+)$', 'RENDER_BAD_PATTERN'),
   );
   checkSecret(f, ctx, fl.gateway, freeswitchValueProblem);
   return f.items;

@@ -42,7 +42,7 @@ export function exampleModel(): TrunkModel {
     pbx: [
       { kind: 'asterisk-chansip', inboundContext: 'nexmo', outboundContext: 'nexmo-outbound-sip', inboundExtension: '1000', outboundPatterns: ['_00X.'], register: true, qualifySeconds: 120, nat: false, tls: undefined },
       { kind: 'asterisk-pjsip', inboundContext: 'inbound', outboundContext: 'nexmo-outbound-pjsip', inboundExtension: '1000', outboundPatterns: ['_00X.'], register: true, qualifySeconds: 120, nat: false, tls: undefined },
-      { kind: 'freeswitch', inboundContext: 'public', outboundContext: 'default', inboundExtension: '1000', outboundPatterns: ['^(00\\d+)$'], register: true, qualifySeconds: 120, nat: false, tls: undefined },
+      { kind: 'freeswitch', inboundContext: 'public', outboundContext: 'default', inboundExtension: '1000', outboundPatterns: ['^00(\\d+)$'], register: true, qualifySeconds: 120, nat: false, tls: undefined },
     ],
     forward: [],
     firewall: ['iptables', 'nftables', 'ufw', 'firewalld'],
