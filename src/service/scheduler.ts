@@ -135,16 +135,6 @@ export class Scheduler {
     }
   }
 
-  /** Probes one target now (outside its schedule) and feeds the result to its state. */
-  async probeNow(name: string): Promise<ProbeResult | undefined> {
-    const e = this.#entries.get(name);
-    if (!e) return undefined;
-    const result = await withDeadline(this.#abort.signal, e.module.timeoutMs + 1000, (signal) => this.#opts.run(e.target, e.module, signal));
-    const changed = e.state.update(result);
-    this.#opts.onResult?.(result, e.state, changed);
-    return result;
-  }
-
   /**
    * Stops scheduling at once; waits up to `graceMs` for in-flight probes, then aborts them and
    * waits for them to settle. Resolves with how many were aborted.
