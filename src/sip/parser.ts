@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { SipParseError } from './parse-error.js';
 import { SipMessage, type HeaderEntry, type SipDefect } from './message.js';
-import { lookupHeaderName, isToken } from './headers/header-names.js';
+import { lookupHeaderName, matchHeaderNameAt, isToken } from './headers/header-names.js';
 
 export { SipParseError, isSipParseError } from './parse-error.js';
 
@@ -145,8 +145,9 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
       }
       let nameEnd = colon;
       while (nameEnd > pos && (head.charCodeAt(nameEnd - 1) === 0x20 || head.charCodeAt(nameEnd - 1) === 0x09)) nameEnd--;
-      const rawName = head.slice(pos, nameEnd);
-      const names = lookupHeaderName(rawName);
+      let names = matchHeaderNameAt(head, pos, nameEnd);
+      const rawName = names === undefined ? head.slice(pos, nameEnd) : names[0];
+      if (names === undefined) names = lookupHeaderName(rawName);
       if (names === undefined) {
         throw err('SIP_PARSE_HEADER_NAME', `line ${line}: header name "${rawName}" is not a token`, line, rawName, 'a header name of token characters (RFC 3261 25.1)');
       }

@@ -160,6 +160,24 @@ export function isToken(s: string): boolean {
   return true;
 }
 
+/** Canonical spellings and compact forms by length: the parser matches them in place, without slicing. */
+const BY_LENGTH: (readonly [string, readonly [string, string]])[][] = [];
+for (const [spelling, pair] of EXACT) {
+  if (spelling !== pair[0] && !(spelling.length === 1 && spelling === spelling.toLowerCase())) continue;
+  (BY_LENGTH[spelling.length] ??= []).push([spelling, pair]);
+}
+
+/**
+ * [canonical name, key] when `src` holds, from `start` to `end`, a header name exactly as
+ * canonically spelled or a lower-case compact form; undefined otherwise (then use lookupHeaderName).
+ */
+export function matchHeaderNameAt(src: string, start: number, end: number): readonly [string, string] | undefined {
+  const candidates = BY_LENGTH[end - start];
+  if (candidates === undefined) return undefined;
+  for (const [spelling, pair] of candidates) if (src.startsWith(spelling, start)) return pair;
+  return undefined;
+}
+
 /**
  * [canonical name, key] of a header name as written, or undefined when the name is not a token.
  * Unknown names keep their spelling and get their lower-cased form as key.
