@@ -124,7 +124,7 @@ for (const [msgName, r] of Object.entries(results)) {
   const ref = r['npm sip 0.0.6 parse'].perCpuSec;
   for (const pName of Object.keys(parsers)) {
     const x = r[pName];
-    lines.push(`| ${msgName} (${r.bytes} B) | ${pName} | ${Math.round(x.perSec).toLocaleString('en-US')} | ${Math.round(x.perCpuSec).toLocaleString('en-US')} | ${(x.perCpuSec / ref).toFixed(2)}x |`);
+    lines.push(`| ${msgName} (${r.bytes} B) | ${pName} | ${Math.round(x.perSec).toLocaleString('en-US')} | ${Math.round(x.perCpuSec).toLocaleString('en-US')} | ${(x.perCpuSec / ref) < 0.1 ? (x.perCpuSec / ref).toFixed(4) : (x.perCpuSec / ref).toFixed(2)}x |`);
   }
 }
 lines.push('');

@@ -1,6 +1,6 @@
 import { SipParseError } from './parse-error.js';
 import type { SipCode } from './codes.js';
-import { canonicalHeaderName, headerKey, isListHeader, splitHeaderList } from './headers/header-names.js';
+import { canonicalHeaderName, headerKey, isListHeader, isToken, splitHeaderList } from './headers/header-names.js';
 import { parseVia, type Via } from './headers/via.js';
 import { parseCSeq, type CSeq } from './headers/cseq.js';
 import { parseNameAddr, type NameAddr } from './headers/name-addr.js';
@@ -77,6 +77,12 @@ function entryParts(e: HeaderEntry): string[] {
 }
 
 function newEntry(name: string, value: string): HeaderEntry {
+  if (!isToken(name)) {
+    throw new SipParseError('SIP_PARSE_HEADER_NAME', `header name "${name}" is not a token`, {
+      location: { header: name },
+      expected: 'a header name of token characters (RFC 3261 25.1)',
+    });
+  }
   if (/[\r\n]/.test(value)) {
     throw new SipParseError('SIP_PARSE_HEADER_VALUE', `header ${name} value holds CR or LF; set each value separately`, {
       location: { header: canonicalHeaderName(name) },
@@ -84,6 +90,33 @@ function newEntry(name: string, value: string): HeaderEntry {
     });
   }
   return { name: canonicalHeaderName(name), key: headerKey(name), src: value, start: 0, end: value.length, value: value.trim(), folded: false, line: 0 };
+}
+
+/**
+ * Checks start-line elements set by code (RFC 3261 7.1, 7.2), so that no value can inject a
+ * line into the serialized message. Used by the constructors and by serialize().
+ */
+export function checkStartLine(isRequest: boolean, method: string, uri: string, status: number, reason: string): void {
+  if (isRequest) {
+    if (!isToken(method)) {
+      throw new SipParseError('SIP_PARSE_METHOD', `method "${method}" is not a token`, { location: { header: 'start-line' }, expected: 'a method of token characters (RFC 3261 25.1)' });
+    }
+    let bad = !/^[A-Za-z][A-Za-z0-9+.-]*:./.test(uri);
+    for (let k = 0; k < uri.length && !bad; k++) {
+      const c = uri.charCodeAt(k);
+      if (c < 0x21 || c === 0x7f) bad = true;
+    }
+    if (bad) {
+      throw new SipParseError('SIP_PARSE_REQUEST_URI', `Request-URI "${uri}" is not an absolute URI without whitespace`, { location: { header: 'start-line' }, expected: 'scheme:... without spaces or control characters (RFC 3261 7.1)' });
+    }
+  } else {
+    if (!Number.isInteger(status) || status < 100 || status > 699) {
+      throw new SipParseError('SIP_PARSE_STATUS_CODE', `status ${status} is not from 100 to 699`, { location: { header: 'start-line' }, expected: '3 digits from 100 to 699 (RFC 3261 7.2)' });
+    }
+    if (/[\r\n]/.test(reason)) {
+      throw new SipParseError('SIP_PARSE_START_LINE', 'the reason phrase holds CR or LF', { location: { header: 'start-line' }, expected: 'a single-line reason phrase' });
+    }
+  }
 }
 
 function missing(name: string): never {
@@ -130,8 +163,13 @@ export class SipMessage {
     this.#parseDefects = init.defects ?? [];
   }
 
-  /** A new request. `headers` are [name, value] rows in order; Content-Length is written by serialize(). */
+  /**
+   * A new request. `headers` are [name, value] rows in order; Content-Length is written by
+   * serialize(). Throws SipParseError for a method that is not a token, a URI with whitespace or
+   * control characters, a header name that is not a token or a value with CR/LF.
+   */
   static request(method: string, uri: string, headers: [string, string][], body?: Buffer | string): SipMessage {
+    checkStartLine(true, method, uri, 0, '');
     return new SipMessage({
       isRequest: true,
       method,
@@ -141,8 +179,9 @@ export class SipMessage {
     });
   }
 
-  /** A new response. */
+  /** A new response. Throws SipParseError for a status outside 100-699 or a reason with CR/LF. */
   static response(status: number, reason: string, headers: [string, string][], body?: Buffer | string): SipMessage {
+    checkStartLine(false, '', '', status, reason);
     return new SipMessage({
       isRequest: false,
       status,

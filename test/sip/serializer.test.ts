@@ -35,3 +35,21 @@ describe('serialize', () => {
     expect(parseMessage(Buffer.from(wire)).rawHeaders()).toEqual(m.rawHeaders());
   });
 });
+
+describe('serialize start-line safety', () => {
+  it('refuses start-line values that would break the line, from constructors and after mutation', () => {
+    expect(() => SipMessage.request('INV ITE', 'sip:a@b', [])).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_METHOD' }));
+    expect(() => SipMessage.request('INVITE', 'sip:a@b SIP/2.0\r\nX: y', [])).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_REQUEST_URI' }));
+    expect(() => SipMessage.request('INVITE', 'sip:a@b', [['Bad Name', 'x']])).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_HEADER_NAME' }));
+    expect(() => SipMessage.response(99, 'Low', [])).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_STATUS_CODE' }));
+    expect(() => SipMessage.response(200, 'OK\r\nX: y', [])).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_START_LINE' }));
+    const m = SipMessage.request('OPTIONS', 'sip:a@b', []);
+    m.uri = 'sip:a@b\r\nInjected: yes';
+    expect(() => serialize(m)).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_REQUEST_URI' }));
+  });
+
+  it('serializes a parsed Request-URI with non-ASCII characters unchanged', () => {
+    const m = parseMessage(Buffer.from('OPTIONS sip:zo\u00eb@b SIP/2.0\r\nl: 0\r\n\r\n'));
+    expect(serialize(m).toString()).toBe('OPTIONS sip:zo\u00eb@b SIP/2.0\r\nContent-Length: 0\r\n\r\n');
+  });
+});
