@@ -16,7 +16,9 @@ import { parseNameAddr } from '../../src/sip/headers/name-addr.js';
 import { parseChallenges } from '../../src/sip/digest/challenge.js';
 import { parseSdp } from '../../src/sip/sdp.js';
 import { SipParseError } from '../../src/sip/parse-error.js';
-import type { SipMessage } from '../../src/sip/message.js';
+import { SipMessage } from '../../src/sip/message.js';
+import { DigestClient } from '../../src/sip/digest/digest-client.js';
+import { Secret } from '../../src/util/secret.js';
 
 const DIR = 'fixtures/torture/rfc4475';
 const CORPUS = readdirSync(DIR).filter((f) => f.endsWith('.dat')).sort().map((f) => readFileSync(join(DIR, f)));
@@ -134,6 +136,29 @@ describe('fuzz: URI, name-addr, challenge and SDP parsers', () => {
         typedOnly(() => parseSdp(`v=0\r\no=- 1 1 IN IP4 a\r\ns=-\r\n${s}`));
       }),
       { numRuns: 3000, seed: 5 },
+    );
+  });
+});
+
+describe('fuzz: DigestClient', () => {
+  it('answers any 401/407 with a result, never an exception, and never shows the password', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('Digest ', 'realm="r"', 'nonce="n"', 'qop="auth,auth-int"', 'qop=auth-conf', 'algorithm=SHA-256', 'algorithm=MD5-sess', 'algorithm=X', 'stale=true', 'opaque="o"', 'userhash=true', ', ', ' '),
+      fc.string({ unit: fc.constantFrom(...'ab"=,\\ ;'.split('')), maxLength: 10 }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(401, 407), fc.array(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), { maxLength: 3 }), (status, values) => {
+        const client = new DigestClient({ username: 'u', password: new Secret('hunter2-secret') });
+        const name = status === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
+        const headers: [string, string][] = [['Call-ID', 'c'], ['CSeq', '1 OPTIONS'], ...values.filter((v) => !/[\r\n]/.test(v)).map((v): [string, string] => [name, v])];
+        const resp = SipMessage.response(status, 'Challenge', headers);
+        for (let k = 0; k < 3; k++) {
+          const r = client.authorize(resp, { method: 'OPTIONS', uri: 'sip:a@b', body: Buffer.alloc(0) });
+          expect(JSON.stringify(r)).not.toContain('hunter2-secret');
+          if (!r.ok) expect(['SIP_AUTH_NO_CHALLENGE', 'SIP_AUTH_CHALLENGE_INVALID', 'SIP_AUTH_UNSUPPORTED', 'SIP_AUTH_REJECTED']).toContain(r.code);
+        }
+      }),
+      { numRuns: 800, seed: 6 },
     );
   });
 });
