@@ -124,6 +124,15 @@ describe('parseMessage body framing (RFC 3261 18.3)', () => {
     expect(m.defects.map((d) => d.code)).toEqual(['SIP_PARSE_CONTENT_LENGTH_CONFLICT']);
   });
 
+  it('finds the header end beyond the first 16 KiB and frames a large body', () => {
+    const pad = 'x'.repeat(20000);
+    const body = Buffer.alloc(70000, 0x61);
+    const m = parseMessage(Buffer.concat([crlf([...HEAD, `X-Pad: ${pad}`, `l: ${body.length}`, '', '']), body]), { datagram: false });
+    expect(m.get('X-Pad')).toBe(pad);
+    expect(m.body.length).toBe(70000);
+    expect(m.cseq().seq).toBe(1);
+  });
+
   it('keeps binary bodies byte-exact', () => {
     const bin = Buffer.from([0, 255, 13, 10, 13, 10, 128]);
     const m = parseMessage(Buffer.concat([crlf([...HEAD, `l: ${bin.length}`, '', '']), bin]));
