@@ -299,8 +299,14 @@ export class SipMessage {
   /** Every Via value, top first (RFC 3261 20.42). Throws SipParseError on a malformed one. */
   via(): Via[] {
     if (this.#via === undefined) {
-      const line = this.lineOf('Via');
-      this.#via = this.getAll('Via').map((v) => withLine(() => parseVia(v), line));
+      const values = this.getAll('Via');
+      const vias: Via[] = [];
+      try {
+        for (const v of values) vias.push(parseVia(v));
+      } catch (e) {
+        throw addLine(e, this.lineOf('Via'));
+      }
+      this.#via = vias;
     }
     return this.#via;
   }
@@ -321,7 +327,11 @@ export class SipMessage {
     if (this.#cseq === undefined) {
       const v = this.get('CSeq');
       if (v === undefined) missing('CSeq');
-      this.#cseq = withLine(() => parseCSeq(v), this.lineOf('CSeq'));
+      try {
+        this.#cseq = parseCSeq(v);
+      } catch (e) {
+        throw addLine(e, this.lineOf('CSeq'));
+      }
     }
     return this.#cseq;
   }
@@ -338,14 +348,23 @@ export class SipMessage {
 
   /** Every Contact value (`*` gives one entry with uri `*`). */
   contacts(): NameAddr[] {
-    const line = this.lineOf('Contact');
-    return this.getAll('Contact').map((v) => withLine(() => parseNameAddr(v, undefined, 'Contact'), line));
+    const out: NameAddr[] = [];
+    try {
+      for (const v of this.getAll('Contact')) out.push(parseNameAddr(v, undefined, 'Contact'));
+    } catch (e) {
+      throw addLine(e, this.lineOf('Contact'));
+    }
+    return out;
   }
 
   #nameAddr(name: string): NameAddr {
     const v = this.get(name);
     if (v === undefined) missing(name);
-    return withLine(() => parseNameAddr(v, undefined, name), this.lineOf(name));
+    try {
+      return parseNameAddr(v, undefined, name);
+    } catch (e) {
+      throw addLine(e, this.lineOf(name));
+    }
   }
 
   /** Content-Length as written, or the body's length when the header is absent. */
@@ -382,15 +401,12 @@ export class SipMessage {
   }
 }
 
-function withLine<T>(fn: () => T, line: number): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof SipParseError && line > 0 && e.location && e.location.line === undefined) {
-      (e.location as { line?: number }).line = line;
-    }
-    throw e;
+/** Adds the message line to a SipParseError from a typed view (which only knows the header). */
+function addLine(e: unknown, line: number): unknown {
+  if (e instanceof SipParseError && line > 0 && e.location && e.location.line === undefined) {
+    (e.location as { line?: number }).line = line;
   }
+  return e;
 }
 
 const RFC1123_GMT = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
