@@ -18,6 +18,9 @@ import { freePort, tcpPortFree, udpPortFree } from '../helpers/ports.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startSippUas, type SippProcess } from '../helpers/sipp.js';
 
+// Each test runs the CLI as a process (a second or more of start-up on a loaded machine).
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
+
 const DNS_HOST = '127.0.30.20';
 const HOSTS = { 'sip-us1.probe.test': '127.0.30.21', 'sip-us2.probe.test': '127.0.30.22', 'sip-eu1.probe.test': '127.0.30.23' };
 const TLS_HOST = '127.0.30.24';

@@ -7,11 +7,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cliCommand, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 import { waitFor } from '../helpers/ports.js';
 import { startSippUas, type SippProcess } from '../helpers/sipp.js';
 import { basic, KEYS, sha256hex } from './helpers/service.js';
+
+// Each test runs the CLI as a process (a second or more of start-up on a loaded machine).
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const HOST = '127.0.30.40';
 const PEER = '127.0.30.41';
