@@ -29,6 +29,8 @@ export interface ProbeModule {
   secretFile: string | undefined;
   insecure: boolean;
   caFile: string | undefined;
+  /** INVITE probes: callee and caller. */
+  call: { to: string; from: string } | undefined;
 }
 
 export interface Thresholds {
@@ -186,6 +188,7 @@ export function normaliseServiceConfig(
       secretFile: m.secretFile ? resolvePath(baseDir, m.secretFile) : undefined,
       insecure: m.insecure,
       caFile: m.caFile ? resolvePath(baseDir, m.caFile) : undefined,
+      call: m.to || m.from ? { to: m.to ?? 'probe', from: m.from ?? 'siptrunk' } : undefined,
     };
   }
   const thresholds: Thresholds = { down: c['thresholds'].down, up: c['thresholds'].up };

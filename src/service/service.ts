@@ -53,6 +53,7 @@ export function moduleSettings(m: ProbeModule): ProbeModuleSettings {
     ...(m.key && secret ? { credentials: { username: m.key, password: secret } } : {}),
     insecure: m.insecure,
     ...(m.caFile ? { caFile: m.caFile } : {}),
+    ...(m.call ? { call: m.call } : {}),
   };
 }
 

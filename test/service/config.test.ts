@@ -40,6 +40,12 @@ describe('service configuration', () => {
     expect(c.thresholds).toEqual({ down: 3, up: 2 });
   });
 
+  it('reads the callee and caller of INVITE modules', () => {
+    const c = normaliseServiceConfig({ modules: { call: { method: 'invite', to: '+14155550100' } } });
+    expect(c.modules['call']).toMatchObject({ method: 'invite', call: { to: '+14155550100', from: 'siptrunk' } });
+    expect(normaliseServiceConfig({}).modules['sip_options']?.call).toBeUndefined();
+  });
+
   const files = readdirSync(INVALID).filter((f) => f.endsWith('.yaml')).sort();
   it.each(files)('refuses %s with the expected code, path, position and message', (f) => {
     const header = readFileSync(join(INVALID, f), 'utf8').split('\n')[0] as string;
