@@ -34,3 +34,12 @@ export * from './resolve/index.js';
 
 // The SIP stack (docs/sip.md, docs/sip-parser.md): knows nothing of trunks.
 export * as sip from './sip/index.js';
+
+// The health-check probe and service (docs/probe.md, docs/service.md).
+export { startService } from './service/service.js';
+export { loadServiceConfig, normaliseServiceConfig } from './service/config.js';
+export { mintApplicationJwt, verifyApplicationJwt } from './service/jwt.js';
+export { createSipProbers } from './probe/sip-probers.js';
+export { evaluate, nagiosLine } from './probe/evaluate.js';
+export { planModelProbes } from './probe/plan-model.js';
+export type { ProbeResult, Prober, ProbeContext } from './probe/types.js';
