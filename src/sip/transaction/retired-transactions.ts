@@ -23,10 +23,18 @@ interface Entry {
   expires: number;
   onResponse: ((res: SipMessage) => void) | undefined;
   status: Retirable;
+  /** Removed early (delete/clear): skipped when its queue reaches it. */
+  dead: boolean;
+}
+
+/** A FIFO of entries with the same duration, hence in expiry order. */
+interface Queue {
+  items: Entry[];
+  head: number;
 }
 
 export class RetiredTransactions {
-  readonly #queues = new Map<number, Map<string, Entry>>();
+  readonly #queues = new Map<number, Queue>();
   readonly #byKey = new Map<string, Entry>();
   #timer: NodeJS.Timeout | undefined;
   #timerAt = Infinity;
@@ -41,11 +49,12 @@ export class RetiredTransactions {
 
   /** Keeps `key` absorbing responses for `ms`; `onResponse` sees each one. */
   add(key: string, ms: number, status: Retirable, onResponse?: (res: SipMessage) => void): void {
-    this.delete(key);
-    const entry: Entry = { key, expires: performance.now() + ms, onResponse, status };
+    const old = this.#byKey.get(key);
+    if (old) old.dead = true;
+    const entry: Entry = { key, expires: performance.now() + ms, onResponse, status, dead: false };
     let q = this.#queues.get(ms);
-    if (!q) this.#queues.set(ms, (q = new Map()));
-    q.set(key, entry);
+    if (!q) this.#queues.set(ms, (q = { items: [], head: 0 }));
+    q.items.push(entry);
     this.#byKey.set(key, entry);
     this.#schedule(entry.expires);
   }
@@ -61,8 +70,8 @@ export class RetiredTransactions {
   delete(key: string): void {
     const e = this.#byKey.get(key);
     if (!e) return;
+    e.dead = true;
     this.#byKey.delete(key);
-    for (const q of this.#queues.values()) if (q.delete(key)) break;
   }
 
   #schedule(at: number): void {
@@ -78,16 +87,24 @@ export class RetiredTransactions {
     const now = performance.now();
     let next = Infinity;
     for (const [ms, q] of this.#queues) {
-      for (const e of q.values()) {
-        if (e.expires > now) {
+      const items = q.items;
+      while (q.head < items.length) {
+        const e = items[q.head]!;
+        if (!e.dead && e.expires > now) {
           next = Math.min(next, e.expires);
           break;
         }
-        q.delete(e.key);
+        q.head++;
+        if (e.dead) continue;
         this.#byKey.delete(e.key);
         e.status.expire();
       }
-      if (q.size === 0) this.#queues.delete(ms);
+      if (q.head === items.length) this.#queues.delete(ms);
+      else if (q.head > 1024 && q.head * 2 > items.length) {
+        // Drop the consumed front now and then so the array does not grow for ever.
+        q.items = items.slice(q.head);
+        q.head = 0;
+      }
     }
     if (next !== Infinity) this.#schedule(next);
   }

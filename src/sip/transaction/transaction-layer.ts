@@ -96,7 +96,7 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     }
     const Tx = request.method === 'INVITE' ? InviteClientTransaction : NonInviteClientTransaction;
     const tx = new Tx(request, branch, flow, this.timers.table, this, opts.user ?? {}, wire);
-    if (this.#transactions.has(tx.key) || this.#retired.has(tx.key)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
+    if (this.#transactions.has(tx.key)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
     this.#transactions.set(tx.key, tx);
     if (opts.signal) {
       const onAbort = () => tx.abort(new TransportError('aborted', 'aborted by the caller'));
