@@ -29,3 +29,8 @@ export function newBranch(): string {
 export function randomToken(bytes = BYTES): string {
   return random(bytes).toString('base64url');
 }
+
+/** Random hex from the same pool (Digest cnonce values, RFC 7616 3.4: unpredictable). */
+export function randomHex(bytes = 16): string {
+  return random(bytes).toString('hex');
+}

@@ -22,7 +22,7 @@ import type { Destination, Flow } from '../transport/transport.js';
 import { TransportError } from '../transport/transport-error.js';
 import type { ClientTransaction } from '../transaction/client-transaction.js';
 import type { InviteClientTransaction } from '../transaction/invite-client-transaction.js';
-import { randomToken } from '../transaction/branch.js';
+import { randomHex, randomToken } from '../transaction/branch.js';
 import { sendAuthenticated, type AuthenticatedOutcome } from './authenticated-request.js';
 import { buildRequest, buildResponse, contactFor, type DialogIds } from './requests.js';
 import { hostPort, requestUri, type SipRequestTarget } from './target.js';
@@ -117,7 +117,7 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
       codecs: opts.codecs ?? ['PCMU', 'PCMA', 'G729'],
       dtmf: opts.dtmf ?? true,
     });
-    const digest = opts.credentials ? new DigestClient({ username: opts.credentials.username, password: opts.credentials.password }) : undefined;
+    const digest = opts.credentials ? new DigestClient({ username: opts.credentials.username, password: opts.credentials.password, cnonce: randomHex }) : undefined;
     const timers = ctx.layer.timers.table;
 
     let invite: { tx: InviteClientTransaction; req: SipMessage } | undefined;

@@ -15,7 +15,7 @@ import { DigestClient } from '../digest/digest-client.js';
 import type { Destination, Flow } from '../transport/transport.js';
 import { TransactionLayer, type TransactionStats } from '../transaction/transaction-layer.js';
 import { Timers, type TimerBase } from '../transaction/timers.js';
-import { randomToken } from '../transaction/branch.js';
+import { randomHex, randomToken } from '../transaction/branch.js';
 import type { TlsClientOptions } from '../tls/tls-options.js';
 import type { StreamTransportOptions } from '../transport/stream-transport.js';
 import { sendAuthenticated } from './authenticated-request.js';
@@ -139,7 +139,7 @@ export class SipClient {
         fromHeader: `<sip:${opts.fromUser ?? 'siptrunk'}@${bracketHost(target.host)}>;tag=${randomToken(6)}`,
         toHeader: `<${uri}>`,
       };
-      const digest = opts.credentials ? new DigestClient({ username: opts.credentials.username, password: opts.credentials.password }) : undefined;
+      const digest = opts.credentials ? new DigestClient({ username: opts.credentials.username, password: opts.credentials.password, cnonce: randomHex }) : undefined;
       const r = await sendAuthenticated(
         this.layer,
         dest,
