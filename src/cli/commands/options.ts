@@ -129,7 +129,20 @@ export async function walkTarget<R extends { outcome: string; status: number | n
   const walk = await withFailover(
     plan,
     async (entry: PlanEntry, ctx): Promise<AttemptResult> => {
-      const r = await op({ host: entry.host, port: entry.port, transport: entry.transport as TransportName, address: entry.address, ...(target.uri && entry.host === target.host ? { uri: target.uri } : {}) }, ctx.signal);
+      // RFC 5922 4: a server found through NAPTR/SRV must present the domain of the URI, so
+      // SNI, the certificate check and the Request-URI use the target's host; the carrier's
+      // regional endpoints (not derived from the URI) are checked against their own names.
+      const regional = entry.source === 'regional';
+      const r = await op(
+        {
+          host: regional ? entry.host : target.host,
+          port: entry.port,
+          transport: entry.transport as TransportName,
+          address: entry.address,
+          ...(target.uri && !regional ? { uri: target.uri } : {}),
+        },
+        ctx.signal,
+      );
       last = r;
       if (r.status !== null) {
         return { kind: 'response', status: r.status, ...(r.reason ? { reason: r.reason } : {}), ...(r.retryAfterSeconds ? { retryAfterSeconds: r.retryAfterSeconds } : {}) };
