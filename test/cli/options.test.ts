@@ -80,6 +80,29 @@ describe('siptrunk options', () => {
     ]);
   }, 60_000);
 
+  it('the carrier domain without SRV falls back to its regional endpoints, the two nearest to --region first', async () => {
+    // sip-eu1 has no listener, sip-eu2 answers; the rest of the world is further away.
+    uas = await startSippUas({ scenario: 'options-401.xml', host: '127.0.10.62', port: 5060, keys: { user: 'key1', pass: env.TRUNK_SECRET } });
+    dns = await startDnsServer({
+      host: '127.0.10.54',
+      zone: {
+        'sip-eu1.nexmo.com': { A: ['127.0.10.61'] },
+        'sip-eu2.nexmo.com': { A: ['127.0.10.62'] },
+        'sip-us1.nexmo.com': { A: ['127.0.10.63'] },
+        'sip-us2.nexmo.com': { A: ['127.0.10.64'] },
+        'sip-ap1.nexmo.com': { A: ['127.0.10.65'] },
+        'sip-ap2.nexmo.com': { A: ['127.0.10.66'] },
+      },
+    });
+    const r = await runCli(['options', 'sip.nexmo.com', '--region', 'eu-west', '--dns-server', dns.address, '--timeout', '2000', '--key', 'key1', '--secret-env', 'TRUNK_SECRET', '--json'], { env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ ok: true, status: 200, remote: '127.0.10.62:5060', auth: 'ok' });
+    // Every attempt stayed within the London pair: the first tier of eu-west.
+    for (const a of j.attempts as Array<{ address: string }>) expect(['127.0.10.61', '127.0.10.62']).toContain(a.address);
+    expect(j.attempts.at(-1)).toMatchObject({ address: '127.0.10.62', outcome: 'answered', status: 200 });
+  }, 60_000);
+
   it('exits 1 on a wrong secret, reporting auth failed', async () => {
     uas = await startSippUas({ scenario: 'options-401.xml', host: PEER, keys: { user: 'key1', pass: env.TRUNK_SECRET } });
     const r = await runCli(['options', `${PEER}:${uas.port}`, '--key', 'key1', '--secret-env', 'TRUNK_SECRET', '--json'], { env: { TRUNK_SECRET: 'not-it' } });

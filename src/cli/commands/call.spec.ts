@@ -18,6 +18,7 @@ export const spec: CommandSpec = {
       .option('--ring-timeout <ms>', 'CANCEL when not answered within this time')
       .option('--timeout <ms>', 'transaction timeout')
       .option('--dns-server <addr>', 'DNS server to resolve the target with (host:port)')
+      .option('--region <region>', "for the carrier's domain without SRV: order its regional endpoints from this region (us-east, eu-west, sg, ...)")
       .option('--insecure', 'TLS: do not verify the server certificate')
       .option('--ca <file>', 'TLS: trust this CA file')
       .option('--cert <file>', 'TLS: client certificate')

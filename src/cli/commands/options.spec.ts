@@ -13,6 +13,7 @@ export const spec: CommandSpec = {
       .option('--secret-file <file>', 'file holding the secret')
       .option('--timeout <ms>', 'give up after this many milliseconds')
       .option('--dns-server <addr>', 'DNS server to resolve the target with (host:port)')
+      .option('--region <region>', "for the carrier's domain without SRV: order its regional endpoints from this region (us-east, eu-west, sg, ...)")
       .option('--insecure', 'TLS: do not verify the server certificate')
       .option('--ca <file>', 'TLS: trust this CA file')
       .option('--cert <file>', 'TLS: client certificate')

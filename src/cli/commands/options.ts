@@ -22,6 +22,8 @@ import type { TlsClientOptions } from '../../sip/tls/tls-options.js';
 import type { TlsInfo } from '../../sip/tls/tls-info.js';
 import type { TransportName } from '../../sip/transport/transport.js';
 import { resolveTarget } from '../../resolve/resolve-target.js';
+import { builtInCarrierIds, loadCarrierProfile } from '../../carriers/load-carrier.js';
+import type { CarrierProfile } from '../../model/types.js';
 import { withFailover, type AttemptRecord, type AttemptResult } from '../../resolve/failover.js';
 import type { PlanEntry } from '../../resolve/plan.js';
 
@@ -119,9 +121,14 @@ export async function walkTarget<R extends { outcome: string; status: number | n
   const transport = readTransport(opts);
   const target = parseRequestTarget(text, transport);
   if (isIP(target.host)) return { result: await op(target, undefined) };
+  // The carrier's own domain (sip.nexmo.com) falls back to its regional endpoints when it
+  // publishes no SRV, as the carrier document says: the two nearest to --region first.
+  const carrier = carrierForDomain(target.host);
   const resolution = await resolveTarget(text, {
     ...(typeof opts['dnsServer'] === 'string' ? { dnsServer: opts['dnsServer'] } : {}),
     ...(transport ? { transports: [transport] } : {}),
+    ...(carrier ? { carrier } : {}),
+    ...(typeof opts['region'] === 'string' ? { region: opts['region'] } : {}),
   });
   const plan = transport ? resolution.plan.filter((e) => e.transport === transport) : resolution.plan;
   if (plan.length === 0) return { noAddress: `no address found for ${target.host}${transport ? ` over ${transport}` : ''}` };
@@ -154,6 +161,12 @@ export async function walkTarget<R extends { outcome: string; status: number | n
   );
   if (!last) return { noAddress: `every address of ${target.host} was skipped (503 Retry-After)` };
   return { result: last, attempts: walk.attempts };
+}
+
+/** The built-in carrier profile whose SIP domain is `host`, if any. */
+export function carrierForDomain(host: string): CarrierProfile | undefined {
+  const h = host.toLowerCase();
+  return builtInCarrierIds().map(loadCarrierProfile).find((c) => c.domain.toLowerCase() === h);
 }
 
 export function clientOptions(opts: Record<string, unknown>): SipClientOptions {
