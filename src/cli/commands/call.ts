@@ -8,12 +8,12 @@
  * timeout or transport error, 3 on bad usage.
  */
 import { SiptrunkError } from '../../util/siptrunk-error.js';
-import { printJson, paint } from '../output.js';
+import { paint } from '../output.js';
 import { SipClient } from '../../sip/user-agent/sip-client.js';
 import { SDP_CODECS, type SdpCodec } from '../../sip/sdp.js';
 import type { CallResult } from '../../sip/user-agent/results.js';
 import type { AttemptRecord } from '../../resolve/failover.js';
-import { clientOptions, exitCodeOf, formatTls, readCredentials, readMs, walkTarget } from './options.js';
+import { clientOptions, formatTls, readCredentials, readMs, reportWalk, walkTarget } from './options.js';
 
 const E164 = /^\+?[1-9]\d{7,14}$/;
 
@@ -88,15 +88,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>): Promi
         ...(signal ? { signal } : {}),
       }),
     );
-    if ('noAddress' in walked) {
-      if (opts['json']) printJson({ ok: false, outcome: 'transport-error', target: text, error: { code: 'dns-error', message: walked.noAddress } });
-      else process.stderr.write(`INVITE ${text}: ${walked.noAddress}\n`);
-      return 2;
-    }
-    const r = walked.result;
-    if (opts['json']) printJson({ target: text, ...r, ...(walked.attempts ? { attempts: walked.attempts } : {}) });
-    else process.stdout.write(formatCall(text, r, walked.attempts) + '\n');
-    return exitCodeOf(r.outcome, r.ok);
+    return reportWalk('INVITE', text, walked, opts, formatCall);
   } finally {
     await client.close();
   }

@@ -163,6 +163,28 @@ export async function walkTarget<R extends { outcome: string; status: number | n
   return { result: last, attempts: walk.attempts };
 }
 
+/**
+ * Prints what a walk gave (JSON or the human summary `format` writes) and returns the exit code:
+ * 2 when no address could be tried, else by the last result's outcome.
+ */
+export function reportWalk<R extends { outcome: string; ok: boolean }>(
+  method: string,
+  text: string,
+  walked: WalkedResult<R> | { noAddress: string },
+  opts: Record<string, unknown>,
+  format: (text: string, r: R, attempts: AttemptRecord[] | undefined) => string,
+): number {
+  if ('noAddress' in walked) {
+    if (opts['json']) printJson({ ok: false, outcome: 'transport-error', target: text, error: { code: 'dns-error', message: walked.noAddress } });
+    else process.stderr.write(`${method} ${text}: ${walked.noAddress}\n`);
+    return 2;
+  }
+  const r = walked.result;
+  if (opts['json']) printJson({ target: text, ...r, ...(walked.attempts ? { attempts: walked.attempts } : {}) });
+  else process.stdout.write(format(text, r, walked.attempts) + '\n');
+  return exitCodeOf(r.outcome, r.ok);
+}
+
 /** The built-in carrier profile whose SIP domain is `host`, if any. */
 export function carrierForDomain(host: string): CarrierProfile | undefined {
   const h = host.toLowerCase();
@@ -217,15 +239,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>): Promi
     const walked = await walkTarget(text, opts, timeoutMs, (target, signal) =>
       client.options(target, { ...(credentials ? { credentials } : {}), ...(timeoutMs ? { timeoutMs } : {}), ...(signal ? { signal } : {}) }),
     );
-    if ('noAddress' in walked) {
-      if (opts['json']) printJson({ ok: false, outcome: 'transport-error', target: text, error: { code: 'dns-error', message: walked.noAddress } });
-      else process.stderr.write(`OPTIONS ${text}: ${walked.noAddress}\n`);
-      return 2;
-    }
-    const r = walked.result;
-    if (opts['json']) printJson({ target: text, ...r, ...(walked.attempts ? { attempts: walked.attempts } : {}) });
-    else process.stdout.write(formatResult(text, r, walked.attempts) + '\n');
-    return exitCodeOf(r.outcome, r.ok);
+    return reportWalk('OPTIONS', text, walked, opts, formatResult);
   } finally {
     await client.close();
   }
