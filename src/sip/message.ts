@@ -1,6 +1,6 @@
 import { SipParseError } from './parse-error.js';
 import type { SipCode } from './codes.js';
-import { canonicalHeaderName, headerKey, isListHeader, isToken, splitHeaderList } from './headers/header-names.js';
+import { canonicalHeaderName, headerKey, headerNameInfo, isListHeader, isToken, splitHeaderList } from './headers/header-names.js';
 import { parseVia, type Via } from './headers/via.js';
 import { parseCSeq, type CSeq } from './headers/cseq.js';
 import { parseNameAddr, type NameAddr } from './headers/name-addr.js';
@@ -203,8 +203,7 @@ export class SipMessage {
 
   /** The first value of a header (for list headers: the first element of the first row). */
   get(name: string): string | undefined {
-    const key = headerKey(name);
-    const list = isListHeader(key);
+    const [, key, list] = headerNameInfo(name);
     for (const e of this.#entries) {
       if (e.key === key) {
         if (!list) return entryValue(e);
@@ -217,8 +216,7 @@ export class SipMessage {
 
   /** Every value of a header in order; list headers (Via, Contact, Allow, ...) are split on commas outside quotes and <>. */
   getAll(name: string): string[] {
-    const key = headerKey(name);
-    const list = isListHeader(key);
+    const [, key, list] = headerNameInfo(name);
     const out: string[] = [];
     for (const e of this.#entries) {
       if (e.key !== key) continue;

@@ -44,23 +44,6 @@ const CANONICAL: Map<string, string> = new Map();
 for (const name of CANONICAL_LIST) CANONICAL.set(name.toLowerCase(), name);
 for (const [short, long] of Object.entries(COMPACT_FORMS)) CANONICAL.set(short, long);
 
-/** Exact spellings seen on the wire -> [canonical name, key]; the parser's fast path. */
-const EXACT: Map<string, readonly [string, string]> = new Map();
-for (const name of CANONICAL_LIST) {
-  const pair = [name, name.toLowerCase()] as const;
-  EXACT.set(name, pair);
-  EXACT.set(name.toLowerCase(), pair);
-  EXACT.set(name.toUpperCase(), pair);
-}
-for (const [short, long] of Object.entries(COMPACT_FORMS)) {
-  const pair = [long, long.toLowerCase()] as const;
-  EXACT.set(short, pair);
-  EXACT.set(short.toUpperCase(), pair);
-}
-EXACT.set('Call-Id', ['Call-ID', 'call-id']);
-EXACT.set('Cseq', ['CSeq', 'cseq']);
-EXACT.set('Www-Authenticate', ['WWW-Authenticate', 'www-authenticate']);
-
 /**
  * Headers whose grammar is `x *(COMMA x)` (RFC 3261 7.3.1: "it MUST be possible to combine
  * the multiple header field rows into one"), so one line may hold several values. Every other
@@ -76,6 +59,40 @@ const LIST_HEADERS: ReadonlySet<string> = new Set(
   ].map((n) => n.toLowerCase()),
 );
 
+/** [canonical name, key, is a list header]; see headerKey() and isListHeader(). */
+export type HeaderNameInfo = readonly [string, string, boolean];
+
+/**
+ * The same string, internalized by V8 (a property key is): keys from this table then compare by
+ * identity, which get()/getAll() do against every row.
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
+}
+
+function info(name: string): HeaderNameInfo {
+  const key = internalized(name.toLowerCase());
+  return [internalized(name), key, LIST_HEADERS.has(key)];
+}
+
+/** Exact spellings seen on the wire -> [canonical name, key, list]; the parser's and get()'s fast path. */
+const EXACT: Map<string, HeaderNameInfo> = new Map();
+for (const name of CANONICAL_LIST) {
+  const pair = info(name);
+  EXACT.set(name, pair);
+  EXACT.set(name.toLowerCase(), pair);
+  EXACT.set(name.toUpperCase(), pair);
+}
+for (const [short, long] of Object.entries(COMPACT_FORMS)) {
+  const pair = info(long);
+  EXACT.set(short, pair);
+  EXACT.set(short.toUpperCase(), pair);
+}
+EXACT.set('Call-Id', info('Call-ID'));
+EXACT.set('Cseq', info('CSeq'));
+EXACT.set('Www-Authenticate', info('WWW-Authenticate'));
+
+
 /** The canonical spelling of a header name; compact forms map to their long form, unknown names keep their spelling. */
 export function canonicalHeaderName(name: string): string {
   return CANONICAL.get(name.toLowerCase()) ?? name;
@@ -88,6 +105,20 @@ export function headerKey(name: string): string {
   const lower = name.toLowerCase();
   const canonical = CANONICAL.get(lower);
   return canonical === undefined ? lower : canonical.toLowerCase();
+}
+
+/**
+ * headerKey(name) and isListHeader() of it in one lookup: [canonical name, key, list]. Names
+ * spelled as on the wire or in code hit one table; others are computed (the canonical name is
+ * then the name as given for unknown headers).
+ */
+export function headerNameInfo(name: string): HeaderNameInfo {
+  const hit = EXACT.get(name);
+  if (hit !== undefined) return hit;
+  const lower = name.toLowerCase();
+  const canonical = CANONICAL.get(lower);
+  const key = canonical === undefined ? lower : canonical.toLowerCase();
+  return [canonical ?? name, key, LIST_HEADERS.has(key)];
 }
 
 /** True for headers whose values are comma-separated lists (see LIST_HEADERS). `key` is a headerKey(). */
@@ -161,7 +192,7 @@ export function isToken(s: string): boolean {
 }
 
 /** Canonical spellings and compact forms by length: the parser matches them in place, without slicing. */
-const BY_LENGTH: (readonly [string, readonly [string, string]])[][] = [];
+const BY_LENGTH: (readonly [string, HeaderNameInfo])[][] = [];
 for (const [spelling, pair] of EXACT) {
   if (spelling !== pair[0] && !(spelling.length === 1 && spelling === spelling.toLowerCase())) continue;
   (BY_LENGTH[spelling.length] ??= []).push([spelling, pair]);
@@ -171,7 +202,7 @@ for (const [spelling, pair] of EXACT) {
  * [canonical name, key] when `src` holds, from `start` to `end`, a header name exactly as
  * canonically spelled or a lower-case compact form; undefined otherwise (then use lookupHeaderName).
  */
-export function matchHeaderNameAt(src: string, start: number, end: number): readonly [string, string] | undefined {
+export function matchHeaderNameAt(src: string, start: number, end: number): HeaderNameInfo | undefined {
   const candidates = BY_LENGTH[end - start];
   if (candidates === undefined) return undefined;
   for (const [spelling, pair] of candidates) if (src.startsWith(spelling, start)) return pair;
@@ -182,11 +213,11 @@ export function matchHeaderNameAt(src: string, start: number, end: number): read
  * [canonical name, key] of a header name as written, or undefined when the name is not a token.
  * Unknown names keep their spelling and get their lower-cased form as key.
  */
-export function lookupHeaderName(raw: string): readonly [string, string] | undefined {
+export function lookupHeaderName(raw: string): HeaderNameInfo | undefined {
   const hit = EXACT.get(raw);
   if (hit !== undefined) return hit;
   if (!isToken(raw)) return undefined;
   const lower = raw.toLowerCase();
   const canonical = CANONICAL.get(lower);
-  return canonical === undefined ? [raw, lower] : [canonical, canonical.toLowerCase()];
+  return canonical === undefined ? [raw, lower, LIST_HEADERS.has(lower)] : info(canonical);
 }
