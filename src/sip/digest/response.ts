@@ -26,9 +26,29 @@ export interface DigestInputs {
   body: Buffer;
 }
 
+/**
+ * H(A1) = H(username ":" realm ":" password) is the same for every request of a user, realm and
+ * hash: computed once per password Secret (the cache lives and dies with it) and reused.
+ */
+const HA1_CACHE = new WeakMap<Secret, Map<string, string>>();
+const HA1_PER_SECRET = 16;
+
+function ha1Of(hash: DigestAlgorithm['hash'], username: string, realm: string, password: Secret): string {
+  let byKey = HA1_CACHE.get(password);
+  if (byKey === undefined) HA1_CACHE.set(password, (byKey = new Map()));
+  const key = `${hash}\0${username}\0${realm}`;
+  let ha1 = byKey.get(key);
+  if (ha1 === undefined) {
+    ha1 = hashHex(hash, `${username}:${realm}:${password.reveal()}`);
+    if (byKey.size >= HA1_PER_SECRET) byKey.clear();
+    byKey.set(key, ha1);
+  }
+  return ha1;
+}
+
 export function digestResponse(i: DigestInputs): string {
   const H = (s: string | Buffer): string => hashHex(i.algorithm.hash, s);
-  let ha1 = H(`${i.username}:${i.realm}:${i.password.reveal()}`);
+  let ha1 = ha1Of(i.algorithm.hash, i.username, i.realm, i.password);
   if (i.algorithm.sess) ha1 = H(`${ha1}:${i.nonce}:${i.cnonce}`);
   const a2 = i.qop === 'auth-int' ? `${i.method}:${i.uri}:${H(i.body)}` : `${i.method}:${i.uri}`;
   const ha2 = H(a2);
