@@ -34,6 +34,26 @@ export const DEFAULT_PATTERNS: Record<PbxKind, string[]> = {
 };
 
 /**
+ * The settings of a PBX target the model does not list: the same defaults a listed target
+ * gets for the keys it leaves out (the schema's register, qualifySeconds, nat and
+ * inboundExtension defaults included). The renderers use this for unlisted targets, so a target
+ * renders the same whether the model lists it bare or not at all.
+ */
+export function defaultPbxTarget(kind: PbxKind): PbxTarget {
+  return {
+    kind,
+    inboundContext: DEFAULT_INBOUND[kind],
+    outboundContext: DEFAULT_OUTBOUND[kind],
+    inboundExtension: '1000',
+    outboundPatterns: [...DEFAULT_PATTERNS[kind]],
+    register: true,
+    qualifySeconds: 120,
+    nat: false,
+    tls: undefined,
+  };
+}
+
+/**
  * Asterisk extension patterns (Asterisk wiki, "Pattern Matching"): a literal extension, or `_`
  * then digits, * # +, X (0-9), Z (1-9), N (2-9), [ranges], and `.` or `!` (one or more / zero or
  * more characters) at the end only.
