@@ -5,7 +5,8 @@
  * media addresses change and are not to be allowlisted by address.
  */
 import type { TrunkModel } from '../../model/types.js';
-import type { FindingList } from '../findings.js';
+import { FindingList } from '../findings.js';
+import type { Finding } from '../../model/types.js';
 import { signallingAddresses, signallingPorts, checkTrunkName } from '../model-checks.js';
 import type { SignallingAddress } from '../addresses.js';
 
@@ -39,4 +40,11 @@ export function firewallPlan(model: TrunkModel, f: FindingList, format: string):
     tcp,
     media: { min: portMin, max: portMax },
   };
+}
+
+/** The findings of a firewall target whose only checks are those of its plan. */
+export function firewallFindings(model: TrunkModel, format: string): Finding[] {
+  const f = new FindingList();
+  firewallPlan(model, f, format);
+  return f.items;
 }

@@ -14,7 +14,7 @@
  */
 import type { TargetRenderer, RenderContext, RenderedFile } from '../types.js';
 import { FindingList } from '../findings.js';
-import { firewallPlan } from './firewall-common.js';
+import { firewallFindings, firewallPlan } from './firewall-common.js';
 import { hashComment, quotedComment } from '../escape/shell.js';
 import { renderTemplate } from '../templates.js';
 
@@ -25,9 +25,7 @@ export function nftTable(name: string): string {
 }
 
 function check(ctx: RenderContext) {
-  const f = new FindingList();
-  firewallPlan(ctx.model, f, FILE);
-  return f.items;
+  return firewallFindings(ctx.model, FILE);
 }
 
 function portSet(ports: number[]): string {

@@ -6,16 +6,14 @@
  */
 import type { TargetRenderer, RenderContext, RenderedFile } from '../types.js';
 import { FindingList } from '../findings.js';
-import { firewallPlan } from './firewall-common.js';
+import { firewallFindings, firewallPlan } from './firewall-common.js';
 import { hashComment, shellQuote } from '../escape/shell.js';
 import { renderTemplate } from '../templates.js';
 
 const FILE = 'firewall/ufw.sh';
 
 function check(ctx: RenderContext) {
-  const f = new FindingList();
-  firewallPlan(ctx.model, f, FILE);
-  return f.items;
+  return firewallFindings(ctx.model, FILE);
 }
 
 function render(ctx: RenderContext): RenderedFile[] {
