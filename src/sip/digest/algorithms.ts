@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Digest algorithms: RFC 2617 (MD5, MD5-sess), RFC 7616 3.2 (SHA-256, SHA-512-256 and their
@@ -33,7 +33,7 @@ export function digestAlgorithm(name: string | undefined): DigestAlgorithm | und
 
 export const SUPPORTED_DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = Object.values(ALGORITHMS).map((a) => a.name);
 
-/** Lower-case hex digest of UTF-8 text or bytes. */
-export function hashHex(hash: DigestAlgorithm['hash'], data: string | Buffer): string {
-  return createHash(hash).update(data).digest('hex');
+/** Lower-case hex digest of UTF-8 text or bytes (one-shot `crypto.hash`: no Hash object per call). */
+export function hashHex(algorithm: DigestAlgorithm['hash'], data: string | Buffer): string {
+  return hash(algorithm, data, 'hex');
 }

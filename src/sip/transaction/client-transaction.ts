@@ -27,47 +27,52 @@ export interface TransactionHost {
   removeTransaction(tx: ClientTransaction): void;
   /**
    * The transaction enters a waiting state (Completed, Accepted) for `ms`: the host absorbs
-   * retransmitted responses for it (handing them to `onResponse`) and calls `expire()` at the end.
+   * retransmitted responses for it (handing them to `onResponse`) until then.
    */
-  retireTransaction(tx: ClientTransaction, status: { expire(): void }, ms: number, onResponse?: (res: SipMessage) => void): void;
+  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void): void;
   /** Counts a retransmission (metrics). */
   countRetransmission(): void;
-}
-
-/** The state of one transaction, kept apart from it (see ClientTransaction.#status). */
-class TransactionStatus {
-  state = '';
-  expire(): void {
-    this.state = 'terminated';
-  }
+  /** True once the host was closed: every retired transaction counts as terminated. */
+  readonly closed: boolean;
 }
 
 export abstract class ClientTransaction {
   abstract readonly kind: 'invite' | 'non-invite';
-  /**
-   * The state lives in a small box of its own: a retired transaction (Completed, Accepted) is
-   * remembered by the layer through this box only, so the transaction itself — request, wire
-   * bytes, response — can be collected at once. (A WeakRef would not do: V8's scavenger treats
-   * WeakRef targets as strong, so every retired transaction was promoted to the old generation.)
-   */
-  readonly #status = new TransactionStatus();
   readonly key: string;
   readonly method: string;
   readonly outcome: Promise<TransactionOutcome>;
   /** Times the request was sent (1 + retransmissions). */
   sends = 0;
+  #state = '';
+  /**
+   * Once retired (Completed, Accepted), the performance.now() time the waiting timer ends: the
+   * layer keeps only the key, and the state turns to `terminated` here when that time has come
+   * (or the layer was closed), so nothing has to call back into this object, which can be
+   * collected at once.
+   */
+  #retiredUntil = 0;
   #resolve!: (o: TransactionOutcome) => void;
   #done = false;
-  readonly #timers = new Map<TimerName, NodeJS.Timeout>();
+  /** The two timers a running transaction can have: A or E (retransmit), B or F (timeout). */
+  #retransmitTimer: NodeJS.Timeout | undefined;
+  #retransmitName: TimerName | undefined;
+  #timeoutTimer: NodeJS.Timeout | undefined;
+  #timeoutName: TimerName | undefined;
   protected readonly wire: Buffer;
-  protected abstract readonly states: Record<string, (input: TransactionInput) => void>;
+  /** Hands one input to the function of the current state. */
+  protected abstract dispatch(state: string, input: TransactionInput): void;
 
   get state(): string {
-    return this.#status.state;
+    if (this.#retiredUntil !== 0 && (this.host.closed || performance.now() >= this.#retiredUntil)) {
+      this.#retiredUntil = 0;
+      this.#state = 'terminated';
+    }
+    return this.#state;
   }
 
   set state(value: string) {
-    this.#status.state = value;
+    this.#retiredUntil = 0;
+    this.#state = value;
   }
 
   constructor(
@@ -87,8 +92,8 @@ export abstract class ClientTransaction {
 
   /** Feeds one input to the current state's function. */
   input(input: TransactionInput): void {
-    const fn = this.states[this.state];
-    if (fn) fn(input);
+    const state = this.state;
+    if (state !== 'terminated') this.dispatch(state, input);
   }
 
   receive(response: SipMessage): void {
@@ -116,21 +121,46 @@ export abstract class ClientTransaction {
     this.flow.send(this.wire, (error) => this.transportError(error as TransportError));
   }
 
+  /** Starts (or restarts) a named timer: A and E share the retransmit slot, the others the timeout slot. */
   protected startTimer(name: TimerName, ms: number): void {
-    this.stopTimer(name);
-    const t = setTimeout(() => {
-      this.#timers.delete(name);
-      this.input({ type: 'timer', timer: name });
-    }, ms);
-    this.#timers.set(name, t);
+    const t = setTimeout(() => this.#fired(name), ms);
+    if (name === 'A' || name === 'E') {
+      if (this.#retransmitTimer) clearTimeout(this.#retransmitTimer);
+      this.#retransmitTimer = t;
+      this.#retransmitName = name;
+    } else {
+      if (this.#timeoutTimer) clearTimeout(this.#timeoutTimer);
+      this.#timeoutTimer = t;
+      this.#timeoutName = name;
+    }
+  }
+
+  #fired(name: TimerName): void {
+    if (this.#retransmitName === name) {
+      this.#retransmitTimer = undefined;
+      this.#retransmitName = undefined;
+    } else if (this.#timeoutName === name) {
+      this.#timeoutTimer = undefined;
+      this.#timeoutName = undefined;
+    }
+    this.input({ type: 'timer', timer: name });
   }
 
   protected stopTimer(name: TimerName): void {
-    const t = this.#timers.get(name);
-    if (t) {
-      clearTimeout(t);
-      this.#timers.delete(name);
+    if (this.#retransmitName === name) {
+      clearTimeout(this.#retransmitTimer);
+      this.#retransmitTimer = undefined;
+      this.#retransmitName = undefined;
+    } else if (this.#timeoutName === name) {
+      clearTimeout(this.#timeoutTimer);
+      this.#timeoutTimer = undefined;
+      this.#timeoutName = undefined;
     }
+  }
+
+  #stopTimers(): void {
+    if (this.#retransmitName) this.stopTimer(this.#retransmitName);
+    if (this.#timeoutName) this.stopTimer(this.#timeoutName);
   }
 
   /** Resolves the outcome once; later calls are ignored (duplicates absorbed). */
@@ -146,22 +176,24 @@ export abstract class ClientTransaction {
    * this object is free to be collected.
    */
   protected retire(state: string, ms: number, onResponse?: (res: SipMessage) => void): void {
-    for (const t of this.#timers.values()) clearTimeout(t);
-    this.#timers.clear();
+    this.#stopTimers();
     this.state = state;
-    this.host.retireTransaction(this, this.#status, ms, onResponse);
+    this.#retiredUntil = performance.now() + ms;
+    this.host.retireTransaction(this, ms, onResponse);
   }
 
   protected terminate(): void {
     if (this.state === 'terminated') return;
     this.state = 'terminated';
-    for (const t of this.#timers.values()) clearTimeout(t);
-    this.#timers.clear();
+    this.#stopTimers();
     this.host.removeTransaction(this);
   }
 
   /** Timers still running (tests check none is left behind). */
   get activeTimers(): TimerName[] {
-    return [...this.#timers.keys()];
+    const out: TimerName[] = [];
+    if (this.#retransmitName) out.push(this.#retransmitName);
+    if (this.#timeoutName) out.push(this.#timeoutName);
+    return out;
   }
 }

@@ -27,12 +27,18 @@ export class InviteClientTransaction extends ClientTransaction {
   #lastProvisional = '';
   #provisionalSeen = false;
 
-  protected readonly states = {
-    calling: (i: TransactionInput) => this.#calling(i),
-    proceeding: (i: TransactionInput) => this.#proceeding(i),
-    completed: (i: TransactionInput) => this.#completed(i),
-    accepted: (i: TransactionInput) => this.#accepted(i),
-  };
+  protected dispatch(state: string, i: TransactionInput): void {
+    switch (state as State) {
+      case 'calling':
+        return this.#calling(i);
+      case 'proceeding':
+        return this.#proceeding(i);
+      case 'completed':
+        return this.#completed(i);
+      case 'accepted':
+        return this.#accepted(i);
+    }
+  }
 
   /** True once a provisional response arrived (RFC 3261 9.1: only then may CANCEL be sent). */
   get provisionalSeen(): boolean {

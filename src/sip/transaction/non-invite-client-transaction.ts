@@ -11,11 +11,16 @@ export class NonInviteClientTransaction extends ClientTransaction {
   #e = 0;
   #lastProvisional = 0;
 
-  protected readonly states = {
-    trying: (i: TransactionInput) => this.#trying(i),
-    proceeding: (i: TransactionInput) => this.#proceeding(i),
-    completed: (i: TransactionInput) => this.#completed(i),
-  };
+  protected dispatch(state: string, i: TransactionInput): void {
+    switch (state as State) {
+      case 'trying':
+        return this.#trying(i);
+      case 'proceeding':
+        return this.#proceeding(i);
+      case 'completed':
+        return this.#completed(i);
+    }
+  }
 
   /** 17.1.2.2: "the client transaction MUST set timer F to fire in 64*T1 seconds"; timer E only for unreliable transports. */
   start(): void {

@@ -165,9 +165,13 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     if (this.#transactions.get(tx.key) === tx) this.#transactions.delete(tx.key);
   }
 
-  retireTransaction(tx: ClientTransaction, status: { expire(): void }, ms: number, onResponse?: (res: SipMessage) => void): void {
+  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void): void {
     if (this.#transactions.get(tx.key) === tx) this.#transactions.delete(tx.key);
-    this.#retired.add(tx.key, ms, status, onResponse);
+    this.#retired.add(tx.key, ms, onResponse);
+  }
+
+  get closed(): boolean {
+    return this.#closed;
   }
 
   countRetransmission(): void {

@@ -3,44 +3,67 @@ import { RetiredTransactions } from '../../../src/sip/transaction/retired-transa
 import { SipMessage } from '../../../src/sip/message.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const box = () => ({ state: 'completed', expire() { this.state = 'terminated'; } });
 
 describe('retired transactions (Completed/Accepted keys)', () => {
-  it('absorbs responses for a key until its time passes, then forgets it and expires its status', async () => {
+  it('absorbs responses for a key until its time passes, then forgets it', async () => {
     const r = new RetiredTransactions();
     const seen: number[] = [];
-    const a = box();
-    r.add('a', 30, a, (res) => seen.push(res.status));
+    r.add('a', 30, (res) => seen.push(res.status));
     expect(r.absorb('a', SipMessage.response(486, 'Busy Here', []))).toBe(true);
     expect(r.absorb('b', SipMessage.response(200, 'OK', []))).toBe(false);
     expect(seen).toEqual([486]);
     await sleep(60);
     expect(r.has('a')).toBe(false);
-    expect(a.state).toBe('terminated');
+    expect(r.absorb('a', SipMessage.response(486, 'Busy Here', []))).toBe(false);
+    expect(seen).toEqual([486]);
+  });
+
+  it('absorbs without a handler (non-INVITE Completed)', () => {
+    const r = new RetiredTransactions();
+    r.add('k', 1000);
+    expect(r.absorb('k', SipMessage.response(200, 'OK', []))).toBe(true);
+    r.clear();
   });
 
   it('keeps queues of different durations apart, each in expiry order', async () => {
     const r = new RetiredTransactions();
-    const long = box();
-    const short = box();
-    r.add('long', 200, long);
-    r.add('short', 20, short);
+    r.add('long', 200);
+    r.add('short', 20);
     await sleep(60);
-    expect(short.state).toBe('terminated');
-    expect(long.state).toBe('completed');
+    expect(r.has('short')).toBe(false);
+    expect(r.has('long')).toBe(true);
     expect(r.size).toBe(1);
     r.clear();
-    expect(long.state).toBe('terminated');
     expect(r.size).toBe(0);
   });
 
-  it('skips a deleted entry without expiring it', async () => {
+  it('a deleted key is forgotten at once and its queue entry skipped', async () => {
     const r = new RetiredTransactions();
-    const a = box();
-    r.add('a', 20, a);
+    r.add('a', 20);
     r.delete('a');
+    expect(r.size).toBe(0);
     await sleep(40);
-    expect(a.state).toBe('completed');
+    expect(r.size).toBe(0);
+  });
+
+  it('a key retired again keeps its later time and its new handler', async () => {
+    const r = new RetiredTransactions();
+    const seen: string[] = [];
+    r.add('a', 20, () => seen.push('first'));
+    r.add('a', 120, () => seen.push('second'));
+    await sleep(60);
+    expect(r.has('a')).toBe(true);
+    r.absorb('a', SipMessage.response(486, 'Busy Here', []));
+    expect(seen).toEqual(['second']);
+    await sleep(100);
+    expect(r.has('a')).toBe(false);
+  });
+
+  it('sweeps a long queue in order and keeps its memory bounded', async () => {
+    const r = new RetiredTransactions();
+    for (let i = 0; i < 10_000; i++) r.add(`k${i}`, 10);
+    expect(r.size).toBe(10_000);
+    await sleep(40);
     expect(r.size).toBe(0);
   });
 });
