@@ -1,6 +1,6 @@
 import { SipParseError } from './parse-error.js';
 import type { SipCode } from './codes.js';
-import { canonicalHeaderName, headerKey, headerNameInfo, isListHeader, isToken, splitHeaderList } from './headers/header-names.js';
+import { headerKey, headerNameInfo, isListHeader, isToken, lookupHeaderName, splitHeaderList } from './headers/header-names.js';
 import { parseVia, type Via } from './headers/via.js';
 import { parseCSeq, type CSeq } from './headers/cseq.js';
 import { parseNameAddr, type NameAddr } from './headers/name-addr.js';
@@ -76,20 +76,31 @@ function entryParts(e: HeaderEntry): string[] {
   return e.parts;
 }
 
+function hasLineBreak(value: string): boolean {
+  return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+}
+
 function newEntry(name: string, value: string): HeaderEntry {
-  if (!isToken(name)) {
+  const names = lookupHeaderName(name);
+  if (names === undefined) {
     throw new SipParseError('SIP_PARSE_HEADER_NAME', `header name "${name}" is not a token`, {
       location: { header: name },
       expected: 'a header name of token characters (RFC 3261 25.1)',
     });
   }
-  if (/[\r\n]/.test(value)) {
+  if (hasLineBreak(value)) {
     throw new SipParseError('SIP_PARSE_HEADER_VALUE', `header ${name} value holds CR or LF; set each value separately`, {
-      location: { header: canonicalHeaderName(name) },
+      location: { header: names[0] },
       expected: 'a single-line header value',
     });
   }
-  return { name: canonicalHeaderName(name), key: headerKey(name), src: value, start: 0, end: value.length, value: value.trim(), folded: false, line: 0 };
+  let v = value;
+  if (v.length > 0) {
+    const c0 = v.charCodeAt(0);
+    const c1 = v.charCodeAt(v.length - 1);
+    if (c0 <= 0x20 || c1 <= 0x20 || c0 > 0x7e || c1 > 0x7e) v = v.trim();
+  }
+  return { name: names[0], key: names[1], src: value, start: 0, end: value.length, value: v, folded: false, line: 0 };
 }
 
 /**
@@ -281,9 +292,15 @@ export class SipMessage {
     return out;
   }
 
-  /** Every header row as [canonical name, value], unsplit, in order (what serialize() writes). */
+  /** Every header row as [canonical name, value], unsplit, in order. */
   rawHeaders(): [string, string][] {
     return this.#entries.map((e) => [e.name, entryValue(e)]);
+  }
+
+  /** Calls `fn` with each header row's canonical name and unsplit value, in order (what serialize() writes). */
+  forEachHeader(fn: (name: string, value: string) => void): void {
+    const entries = this.#entries;
+    for (let i = 0; i < entries.length; i++) fn(entries[i]!.name, entryValue(entries[i]!));
   }
 
   /** 1-based line of the first row of a header in the parsed message, 0 when added by code or absent. */

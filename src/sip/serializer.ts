@@ -9,18 +9,19 @@ import { checkStartLine, type SipMessage } from './message.js';
  */
 export function serialize(msg: SipMessage): Buffer {
   checkStartLine(msg.isRequest, msg.method, msg.uri, msg.status, msg.reason);
+  const bodyLength = msg.body.length;
   let head = msg.isRequest ? `${msg.method} ${msg.uri} ${msg.version}\r\n` : `${msg.version} ${msg.status} ${msg.reason}\r\n`;
   let wroteLength = false;
-  for (const [name, value] of msg.rawHeaders()) {
+  msg.forEachHeader((name, value) => {
     if (name === 'Content-Length') {
-      if (wroteLength) continue;
-      head += `Content-Length: ${msg.body.length}\r\n`;
+      if (wroteLength) return;
+      head += `Content-Length: ${bodyLength}\r\n`;
       wroteLength = true;
     } else {
       head += `${name}: ${value}\r\n`;
     }
-  }
-  if (!wroteLength) head += `Content-Length: ${msg.body.length}\r\n`;
+  });
+  if (!wroteLength) head += `Content-Length: ${bodyLength}\r\n`;
   head += '\r\n';
   if (msg.body.length === 0) return Buffer.from(head, 'utf8');
   const h = Buffer.from(head, 'utf8');

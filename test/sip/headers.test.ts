@@ -3,7 +3,7 @@ import { canonicalHeaderName, headerKey, isListHeader, splitHeaderList, COMPACT_
 import { parseVia, formatVia } from '../../src/sip/headers/via.js';
 import { parseCSeq } from '../../src/sip/headers/cseq.js';
 import { parseNameAddr, formatNameAddr, type NameAddrDefect } from '../../src/sip/headers/name-addr.js';
-import { parseAuthHeader } from '../../src/sip/headers/auth.js';
+import { parseAuthHeader, quote } from '../../src/sip/headers/auth.js';
 
 describe('header names', () => {
   it('maps every compact form of the brief to its canonical name', () => {
@@ -110,6 +110,15 @@ describe('auth headers', () => {
     expect(a!.params).toMatchObject({ username: 'bob', qop: 'auth', nc: '00000001', uri: 'sip:bob@biloxi.com' });
     expect(a!.quoted.has('username')).toBe(true);
     expect(a!.quoted.has('nc')).toBe(false);
+  });
+
+  it('unescapes quoted-pairs in quoted values, and quote() escapes them back (RFC 3261 25.1)', () => {
+    const [a] = parseAuthHeader('Digest realm="a\\"b", nonce="x\\\\y", opaque="plain", domain="q\\z"');
+    expect(a!.params).toMatchObject({ realm: 'a"b', nonce: 'x\\y', opaque: 'plain', domain: 'qz' });
+    expect(quote('a"b')).toBe('"a\\"b"');
+    expect(quote('x\\y')).toBe('"x\\\\y"');
+    expect(quote('plain')).toBe('"plain"');
+    expect(parseAuthHeader(`Digest realm=${quote('a"b\\c')}, nonce="n"`)[0]!.params.realm).toBe('a"b\\c');
   });
 
   it('rejects malformed values with SIP_AUTH_CHALLENGE_INVALID', () => {

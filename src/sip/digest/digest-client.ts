@@ -87,10 +87,10 @@ export class DigestClient {
   readonly #cnonce: () => string;
   /** Latest challenge per header kind and realm, for credentialsFor(). */
   readonly #realms = new Map<string, RealmState>();
-  /** nonce -> last nonce-count used. */
-  readonly #nc = new Map<string, number>();
+  /** nonce -> last nonce-count used (made on first use: most clients answer one challenge). */
+  #ncMap: Map<string, number> | undefined;
   /** "callId|method|header|realm" -> what we answered, to detect repeated challenges. */
-  readonly #attempts = new Map<string, AttemptState>();
+  #attemptMap: Map<string, AttemptState> | undefined;
 
   constructor(opts: DigestClientOptions) {
     this.#username = opts.username;
@@ -98,6 +98,14 @@ export class DigestClient {
     this.#preferAuthInt = opts.preferAuthInt ?? false;
     this.#maxStale = opts.maxStaleRetries ?? 3;
     this.#cnonce = opts.cnonce ?? (() => randomBytes(16).toString('hex'));
+  }
+
+  get #nc(): Map<string, number> {
+    return (this.#ncMap ??= new Map());
+  }
+
+  get #attempts(): Map<string, AttemptState> {
+    return (this.#attemptMap ??= new Map());
   }
 
   get username(): string {

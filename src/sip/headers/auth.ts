@@ -89,15 +89,19 @@ export function parseAuthHeader(value: string, header = 'WWW-Authenticate'): Aut
     const name = t.toLowerCase();
     if (value.charCodeAt(i) === 0x22) {
       i++;
-      let s = '';
+      // The value is a slice of the header unless it holds quoted-pairs (RFC 3261 25.1).
+      const start = i;
+      let escaped = false;
       while (i < n && value.charCodeAt(i) !== 0x22) {
-        if (value.charCodeAt(i) === 0x5c && i + 1 < n) i++;
-        s += value[i];
+        if (value.charCodeAt(i) === 0x5c && i + 1 < n) {
+          escaped = true;
+          i++;
+        }
         i++;
       }
       if (i >= n) fail(value, `unterminated quoted value of "${t}"`, header);
+      v = escaped ? value.slice(start, i).replace(/\\(.)/gs, '$1') : value.slice(start, i);
       i++;
-      v = s;
       current.quoted.add(name);
     } else {
       const s = i;
@@ -119,5 +123,5 @@ export function parseAuthHeader(value: string, header = 'WWW-Authenticate'): Aut
 
 /** Quotes a value as a quoted-string (RFC 3261 25.1). */
 export function quote(v: string): string {
-  return `"${v.replace(/(["\\])/g, '\\$1')}"`;
+  return v.indexOf('"') < 0 && v.indexOf('\\') < 0 ? `"${v}"` : `"${v.replace(/(["\\])/g, '\\$1')}"`;
 }

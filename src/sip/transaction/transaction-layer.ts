@@ -7,7 +7,6 @@
  */
 import type { SipMessage } from '../message.js';
 import { serialize } from '../serializer.js';
-import { formatVia } from '../headers/via.js';
 import type { Destination, Flow, TransportSink } from '../transport/transport.js';
 import { TransportLayer, type TransportLayerOptions } from '../transport/transport-layer.js';
 import { TransportError } from '../transport/transport-error.js';
@@ -76,32 +75,63 @@ export class TransactionLayer implements TransportSink, TransactionHost {
    * TransportError when no flow can be opened (connection refused, TLS not trusted, aborted).
    */
   async send(request: SipMessage, dest: Destination, opts: SendOptions = {}): Promise<ClientTransaction> {
-    if (this.#closed) throw new TransportError('send-failed', 'the SIP client is closed');
-    if (opts.signal?.aborted) throw new TransportError('aborted', 'aborted before sending');
-    let flow = opts.flow ?? (await this.transports.flow(dest, opts.signal));
-    let branch = opts.via ? viaBranch(opts.via) : newBranch();
-    let via = opts.via ?? this.#via(flow, branch);
+    const now = this.sendNow(request, dest, opts);
+    if (now !== undefined) return now;
+    const flow = opts.flow ?? (await this.transports.flow(dest, opts.signal));
+    this.#checkOpen(opts);
+    const branch = opts.via ? viaBranch(opts.via) : newBranch();
+    const via = opts.via ?? this.#via(flow, branch);
     request.prepend('Via', via);
-    let wire = serialize(request);
+    const wire = serialize(request);
     if (!opts.flow && !flow.reliable && TransportLayer.mustUseCongestionControlled(wire.length)) {
       // RFC 3261 18.1.1: larger than 1300 bytes -> TCP to the same address and port.
       // Requests built by the user agent carry only our own Via, so removing every row is right.
       request.remove('Via');
-      flow = await this.transports.flow({ ...dest, transport: 'tcp' }, opts.signal);
-      branch = newBranch();
-      via = this.#via(flow, branch);
-      request.prepend('Via', via);
-      wire = serialize(request);
+      const tcp = await this.transports.flow({ ...dest, transport: 'tcp' }, opts.signal);
+      this.#checkOpen(opts);
+      const tcpBranch = newBranch();
+      request.prepend('Via', this.#via(tcp, tcpBranch));
       this.stats.sizeSwitchedToTcp++;
+      return this.#start(request, tcpBranch, tcp, serialize(request), opts);
     }
+    return this.#start(request, branch, flow, wire, opts);
+  }
+
+  /**
+   * send() without waiting: when the flow is ready at once (a bound UDP socket, or `opts.flow`),
+   * the transaction starts now and is returned; otherwise (a connection to open, a request too
+   * large for UDP) nothing is sent and the result is undefined — call send(). Throws a
+   * TransportError when the layer is closed or the signal already aborted.
+   */
+  sendNow(request: SipMessage, dest: Destination, opts: SendOptions = {}): ClientTransaction | undefined {
+    this.#checkOpen(opts);
+    const flow = opts.flow ?? this.transports.flowNow(dest);
+    if (flow === undefined) return undefined;
+    const branch = opts.via ? viaBranch(opts.via) : newBranch();
+    request.prepend('Via', opts.via ?? this.#via(flow, branch));
+    const wire = serialize(request);
+    if (!opts.flow && !flow.reliable && TransportLayer.mustUseCongestionControlled(wire.length)) {
+      request.remove('Via');
+      return undefined;
+    }
+    return this.#start(request, branch, flow, wire, opts);
+  }
+
+  #checkOpen(opts: SendOptions): void {
+    if (this.#closed) throw new TransportError('send-failed', 'the SIP client is closed');
+    if (opts.signal?.aborted) throw new TransportError('aborted', 'aborted before sending');
+  }
+
+  #start(request: SipMessage, branch: string, flow: Flow, wire: Buffer, opts: SendOptions): ClientTransaction {
     const Tx = request.method === 'INVITE' ? InviteClientTransaction : NonInviteClientTransaction;
-    const tx = new Tx(request, branch, flow, this.timers.table, this, opts.user ?? {}, wire);
+    const tx = new Tx(request, branch, flow, this.timers.table, this, opts.user ?? NO_USER, wire);
     if (this.#transactions.has(tx.key)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
     this.#transactions.set(tx.key, tx);
-    if (opts.signal) {
+    const signal = opts.signal;
+    if (signal) {
       const onAbort = () => tx.abort(new TransportError('aborted', 'aborted by the caller'));
-      opts.signal.addEventListener('abort', onAbort, { once: true });
-      void tx.outcome.then(() => opts.signal!.removeEventListener('abort', onAbort));
+      signal.addEventListener('abort', onAbort, { once: true });
+      void tx.outcome.then(() => signal.removeEventListener('abort', onAbort));
     }
     tx.start();
     return tx;
@@ -115,8 +145,10 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     return wire;
   }
 
+  /** Our top Via (RFC 3261 18.1.1, 8.1.1.7; RFC 3581 rport): what formatVia() writes, without building params. */
   #via(flow: Flow, branch: string): string {
-    return formatVia({ transport: flow.transport, host: flow.local.address, port: flow.local.port, branch, rport: true });
+    const host = flow.local.address.includes(':') ? `[${flow.local.address}]` : flow.local.address;
+    return `SIP/2.0/${VIA_TRANSPORT[flow.transport]} ${host}:${flow.local.port};branch=${branch};rport`;
   }
 
   // ---- TransportSink ---------------------------------------------------------------------
@@ -186,6 +218,9 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     await this.transports.close();
   }
 }
+
+const NO_USER: ClientTransactionUser = Object.freeze({});
+const VIA_TRANSPORT: Readonly<Record<Flow['transport'], string>> = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' };
 
 function viaBranch(via: string): string {
   const m = /;\s*branch\s*=\s*([^;,\s]+)/i.exec(via);

@@ -9,6 +9,11 @@ import { isIPv6 } from 'node:net';
 const cache = new Map<string, string>();
 const MAX = 4096;
 
+/** The address found before for `remote`, if any (no waiting). */
+export function knownLocalAddressFor(remote: string): string | undefined {
+  return cache.get(remote);
+}
+
 export async function localAddressFor(remote: string): Promise<string> {
   const hit = cache.get(remote);
   if (hit) return hit;

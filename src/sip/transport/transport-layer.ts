@@ -48,6 +48,11 @@ export class TransportLayer {
     return this.transport(dest.transport).flow(dest, signal);
   }
 
+  /** The flow for `dest` when it is ready without waiting (see SipTransport.flowNow), else undefined. */
+  flowNow(dest: Destination): Flow | undefined {
+    return this.transport(dest.transport).flowNow?.(dest);
+  }
+
   /** True when a message of `size` bytes must not go over UDP (18.1.1). */
   static mustUseCongestionControlled(size: number): boolean {
     return size > UDP_SIZE_LIMIT;

@@ -56,6 +56,12 @@ export interface SipTransport {
   readonly reliable: boolean;
   /** A flow to `dest`: the shared socket for UDP, an open or new connection for TCP/TLS. */
   flow(dest: Destination, signal?: AbortSignal): Promise<Flow>;
+  /**
+   * The flow to `dest` when it is ready at once (UDP: socket bound and local address known),
+   * else undefined: the caller then waits on flow(). The send path of a busy client takes no
+   * promise this way.
+   */
+  flowNow?(dest: Destination): Flow | undefined;
   /** Closes every socket and connection. */
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { isIPv6, isIPv4, type AddressInfo } from 'node:net';
 import { parseMessage } from '../parser.js';
 import type { Destination, Endpoint, Flow, SipTransport, TransportSink } from './transport.js';
 import { TransportError, classifySocketError } from './transport-error.js';
-import { localAddressFor } from './local-address.js';
+import { knownLocalAddressFor, localAddressFor } from './local-address.js';
 
 export interface UdpTransportOptions {
   /** Local IPv4 or IPv6 address to bind; the wildcard of each family when omitted. */
@@ -43,10 +43,24 @@ class UdpFlow implements Flow {
   }
 }
 
+interface BoundSocket {
+  socket: dgram.Socket;
+  local: Endpoint;
+}
+
+/** Flows kept per destination (they are immutable): at most this many, then the cache starts again. */
+const MAX_CACHED_FLOWS = 4096;
+
 export class UdpTransport implements SipTransport {
   readonly name = 'udp' as const;
   readonly reliable = false;
-  readonly #sockets = new Map<Family, Promise<{ socket: dgram.Socket; local: Endpoint }>>();
+  readonly #sockets = new Map<Family, Promise<BoundSocket>>();
+  /** Sockets once bound, for flowNow(). */
+  readonly #bound = new Map<Family, BoundSocket>();
+  /** "address port" -> the flow to it (sending side). */
+  readonly #flows = new Map<string, UdpFlow>();
+  /** The flow of the last datagram received, reused while datagrams come from the same peer. */
+  #lastInbound: UdpFlow | undefined;
   #closed = false;
 
   constructor(
@@ -60,7 +74,7 @@ export class UdpTransport implements SipTransport {
     return a && isIPv6(a) ? a : '::';
   }
 
-  #socket(family: Family): Promise<{ socket: dgram.Socket; local: Endpoint }> {
+  #socket(family: Family): Promise<BoundSocket> {
     let p = this.#sockets.get(family);
     if (p) return p;
     p = new Promise((resolve, reject) => {
@@ -83,7 +97,9 @@ export class UdpTransport implements SipTransport {
         const a = socket.address() as AddressInfo;
         const local = { address: a.address, port: a.port };
         socket.on('message', (buf, rinfo) => this.#receive(socket, local, buf, rinfo));
-        resolve({ socket, local });
+        const bound = { socket, local };
+        if (!this.#closed) this.#bound.set(family, bound);
+        resolve(bound);
       });
     });
     this.#sockets.set(family, p);
@@ -92,7 +108,10 @@ export class UdpTransport implements SipTransport {
   }
 
   #receive(socket: dgram.Socket, local: Endpoint, buf: Buffer, rinfo: dgram.RemoteInfo): void {
-    const flow = new UdpFlow(socket, local, { address: rinfo.address, port: rinfo.port });
+    let flow = this.#lastInbound;
+    if (flow === undefined || flow.remote.port !== rinfo.port || flow.remote.address !== rinfo.address || flow.local !== local) {
+      flow = this.#lastInbound = new UdpFlow(socket, local, { address: rinfo.address, port: rinfo.port });
+    }
     // RFC 5626 4.4.1 keep-alive pongs and stray CRLFs are not messages.
     if (buf.length <= 4 && buf.every((b) => b === 13 || b === 10)) return;
     let message;
@@ -107,14 +126,34 @@ export class UdpTransport implements SipTransport {
 
   async flow(dest: Destination): Promise<Flow> {
     if (this.#closed) throw new TransportError('send-failed', 'UDP transport is closed');
-    if (!isIPv4(dest.address) && !isIPv6(dest.address)) {
-      throw new TransportError('unreachable', `UDP destination "${dest.address}" is not an IP address`);
-    }
-    const family: Family = isIPv6(dest.address) ? 'udp6' : 'udp4';
+    const family = familyOf(dest.address);
     const { socket, local } = await this.#socket(family);
     const wildcard = local.address === '0.0.0.0' || local.address === '::';
     const address = wildcard ? await localAddressFor(dest.address) : local.address;
-    return new UdpFlow(socket, { address, port: local.port }, { address: dest.address, port: dest.port });
+    return this.#cachedFlow(socket, address, local.port, dest);
+  }
+
+  flowNow(dest: Destination): Flow | undefined {
+    const cached = this.#flows.get(flowKey(dest));
+    if (cached !== undefined) return cached;
+    if (this.#closed || (!isIPv4(dest.address) && !isIPv6(dest.address))) return undefined;
+    const bound = this.#bound.get(familyOf(dest.address));
+    if (bound === undefined) return undefined;
+    const wildcard = bound.local.address === '0.0.0.0' || bound.local.address === '::';
+    const address = wildcard ? knownLocalAddressFor(dest.address) : bound.local.address;
+    if (address === undefined) return undefined;
+    return this.#cachedFlow(bound.socket, address, bound.local.port, dest);
+  }
+
+  #cachedFlow(socket: dgram.Socket, localAddress: string, localPort: number, dest: Destination): UdpFlow {
+    const key = flowKey(dest);
+    let flow = this.#flows.get(key);
+    if (flow === undefined) {
+      if (this.#flows.size >= MAX_CACHED_FLOWS) this.#flows.clear();
+      flow = new UdpFlow(socket, { address: localAddress, port: localPort }, { address: dest.address, port: dest.port });
+      this.#flows.set(key, flow);
+    }
+    return flow;
   }
 
   /** The bound local endpoint of a family's socket (binding it if needed). */
@@ -124,6 +163,9 @@ export class UdpTransport implements SipTransport {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#bound.clear();
+    this.#flows.clear();
+    this.#lastInbound = undefined;
     const all = [...this.#sockets.values()];
     this.#sockets.clear();
     await Promise.all(
@@ -135,4 +177,15 @@ export class UdpTransport implements SipTransport {
       ),
     );
   }
+}
+
+function flowKey(dest: Destination): string {
+  return `${dest.address} ${dest.port}`;
+}
+
+/** The socket family for a destination address; TransportError when it is not an IP address. */
+function familyOf(address: string): Family {
+  if (isIPv4(address)) return 'udp4';
+  if (isIPv6(address)) return 'udp6';
+  throw new TransportError('unreachable', `UDP destination "${address}" is not an IP address`);
 }

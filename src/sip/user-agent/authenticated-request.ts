@@ -10,7 +10,7 @@ import type { SipMessage } from '../message.js';
 import type { DigestClient } from '../digest/digest-client.js';
 import type { Destination, Flow } from '../transport/transport.js';
 import { TransportError } from '../transport/transport-error.js';
-import type { TransactionLayer } from '../transaction/transaction-layer.js';
+import type { SendOptions, TransactionLayer } from '../transaction/transaction-layer.js';
 import type { ClientTransaction } from '../transaction/client-transaction.js';
 import type { ClientTransactionUser, TransactionOutcome } from '../transaction/transaction-outcome.js';
 import type { AuthState, UaError } from './results.js';
@@ -61,10 +61,15 @@ export async function sendAuthenticated(
   let auth: AuthState = 'none';
   let algorithm: string | null = null;
   let creds: AuthHeader[] = [];
-  const challengedKinds = new Set<number>();
+  /** Kinds of challenge answered so far: 1 for a 401, 2 for a 407. */
+  let challengedKinds = 0;
   let requests = 0;
   let retransmissions = 0;
   let switchedToTcp = false;
+  const sendOpts: SendOptions = {};
+  if (opts.signal && !opts.keepRunningOnAbort) sendOpts.signal = opts.signal;
+  if (opts.flow) sendOpts.flow = opts.flow;
+  if (opts.user) sendOpts.user = opts.user;
   for (;;) {
     const request = build(cseq, creds);
     const sentAt = performance.now();
@@ -75,7 +80,8 @@ export async function sendAuthenticated(
     const before = layer.stats.sizeSwitchedToTcp;
     let tx: ClientTransaction;
     try {
-      tx = await layer.send(request, dest, { ...(opts.signal && !opts.keepRunningOnAbort ? { signal: opts.signal } : {}), ...(opts.flow ? { flow: opts.flow } : {}), ...(opts.user ? { user: opts.user } : {}) });
+      // A ready flow (the shared UDP socket) sends at once; otherwise wait for a connection.
+      tx = layer.sendNow(request, dest, sendOpts) ?? (await layer.send(request, dest, sendOpts));
     } catch (err) {
       const error = err instanceof TransportError ? err : new TransportError('send-failed', (err as Error).message);
       return { outcome: { kind: 'transport-error', error, at: performance.now() }, tx: undefined, request, cseq, auth, algorithm, requests, retransmissions, sentAt, switchedToTcp };
@@ -100,13 +106,13 @@ export async function sendAuthenticated(
       }
       const r = opts.digest.authorize(res, { method: request.method, uri: request.uri, body: request.body });
       if (!r.ok) return done({ auth: 'failed', authError: { code: r.code, message: r.reason } });
-      challengedKinds.add(res.status);
+      challengedKinds |= res.status === 401 ? 1 : 2;
       algorithm = r.algorithm;
       auth = 'ok';
       cseq++;
       // One kind of challenge so far: the answer just computed. A 407 then a 401: every
       // credential, each with a fresh nonce-count (RFC 3261 22.3).
-      creds = challengedKinds.size > 1
+      creds = challengedKinds === 3
         ? opts.digest.credentialsFor({ method: request.method, uri: request.uri, body: request.body })
         : r.credentials.map((c) => ({ header: c.header, value: c.value }));
       continue;

@@ -50,6 +50,14 @@ function retryAfterOf(msg: SipMessage): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The destination of a target that needs no lookup (an IP literal, or an address given); undefined otherwise. */
+function destinationNow(target: SipRequestTarget): Destination | undefined {
+  const literal = isIP(target.host) !== 0;
+  const address = target.address ?? (literal ? target.host : undefined);
+  if (address === undefined) return undefined;
+  return literal ? { transport: target.transport, address, port: target.port } : { transport: target.transport, address, port: target.port, host: target.host };
+}
+
 /** The result when nothing could be sent (the host did not resolve). */
 function emptyOptionsResult(target: SipRequestTarget, started: number): OptionsResult {
   return {
@@ -62,7 +70,14 @@ function emptyOptionsResult(target: SipRequestTarget, started: number): OptionsR
 
 /** Splits comma lists of every row of a header (Allow, Supported, Accept). */
 function listOf(msg: SipMessage, name: string): string[] {
-  return msg.getAll(name).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const row of msg.getAll(name)) {
+    for (const v of row.split(',')) {
+      const t = v.trim();
+      if (t) out.push(t);
+    }
+  }
+  return out;
 }
 
 export class SipClient {
@@ -94,8 +109,7 @@ export class SipClient {
 
   /** Resolves a target to an explicit destination (system resolver for names). */
   async resolve(target: SipRequestTarget): Promise<Destination> {
-    const address = target.address ?? (isIP(target.host) ? target.host : (await lookup(target.host)).address);
-    return { transport: target.transport, address, port: target.port, ...(isIP(target.host) ? {} : { host: target.host }) };
+    return destinationNow(target) ?? { transport: target.transport, address: (await lookup(target.host)).address, port: target.port, host: target.host };
   }
 
   /**
@@ -125,13 +139,15 @@ export class SipClient {
     const started = performance.now();
     const op = operationSignal(opts.signal, opts.timeoutMs);
     try {
-      let dest: Destination;
-      try {
-        dest = await this.resolve(target);
-      } catch (err) {
-        const r = emptyOptionsResult(target, started);
-        r.error = { code: 'dns-error', message: `cannot resolve ${target.host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
-        return r;
+      let dest = destinationNow(target);
+      if (dest === undefined) {
+        try {
+          dest = await this.resolve(target);
+        } catch (err) {
+          const r = emptyOptionsResult(target, started);
+          r.error = { code: 'dns-error', message: `cannot resolve ${target.host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+          return r;
+        }
       }
       const uri = requestUri(target);
       const ids = {

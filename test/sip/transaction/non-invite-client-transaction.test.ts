@@ -9,6 +9,7 @@ import { Timers } from '../../../src/sip/transaction/timers.js';
 import { SipMessage } from '../../../src/sip/message.js';
 import { startUdpPeer, startTcpPeer, responseTo, type ScriptedPeer } from '../../helpers/scripted-peer.js';
 import { serialize } from '../../../src/sip/serializer.js';
+import { formatVia } from '../../../src/sip/headers/via.js';
 
 const HOST = '127.0.10.10';
 const cleanups: (() => Promise<void>)[] = [];
@@ -149,6 +150,24 @@ describe('non-INVITE client transaction over UDP', () => {
     expect(via.port).toBeGreaterThan(0);
     expect(via.branch).toMatch(/^z9hG4bK[A-Za-z0-9_-]{16,}$/);
     expect(via.rport).toBe(true);
+    // The same text formatVia() writes for those fields (the layer writes it without building params).
+    expect(peer.received[0]!.message.getAll('Via')[0]).toBe(formatVia({ transport: 'udp', host: HOST, port: via.port, branch: via.branch, rport: true }));
+  });
+
+  it('sends at once on a bound UDP socket (sendNow), and leaves a request too large for UDP to send()', async () => {
+    const peer = await udpPeer();
+    peer.onMessage = (r) => r.reply(200, 'OK');
+    const l = layer();
+    const dest = { transport: 'udp' as const, address: HOST, port: peer.port };
+    expect(l.sendNow(options(), dest)).toBeUndefined(); // socket not bound yet
+    await (await l.send(options(2), dest)).outcome;
+    const tx = l.sendNow(options(3), dest);
+    expect(tx).toBeDefined();
+    expect((await tx!.outcome).kind).toBe('response');
+    const big = options(4);
+    big.set('Subject', 'x'.repeat(1400));
+    expect(l.sendNow(big, dest)).toBeUndefined();
+    expect(big.has('Via')).toBe(false); // left as it was, for send()
   });
 });
 

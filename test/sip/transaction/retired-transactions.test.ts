@@ -18,6 +18,16 @@ describe('retired transactions (Completed/Accepted keys)', () => {
     expect(seen).toEqual([486]);
   });
 
+  it('absorbs for the whole duration, and at most an eighth more', async () => {
+    const r = new RetiredTransactions();
+    r.add('x', 160);
+    await sleep(120);
+    expect(r.absorb('x', SipMessage.response(200, 'OK', []))).toBe(true);
+    await sleep(120); // 240 ms > 160 + 160/8
+    expect(r.absorb('x', SipMessage.response(200, 'OK', []))).toBe(false);
+    expect(r.size).toBe(0);
+  });
+
   it('absorbs without a handler (non-INVITE Completed)', () => {
     const r = new RetiredTransactions();
     r.add('k', 1000);
