@@ -101,6 +101,67 @@ async function siptrunk(uasPort) {
   return { calls: CALLS, ok, failed, failures, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000, retransmissions: stats.retransmissions, unmatched: stats.unmatchedResponses };
 }
 
+/**
+ * The floor of Node itself, measured beside the two clients: the same exchange written as
+ * bare node:dgram code with no SIP stack at all — one socket, requests from string templates,
+ * responses read with indexOf, the digest with crypto.hash, random values from a pool, no
+ * transactions, no timers, no retransmissions, no parsing beyond the Call-ID, status and nonce.
+ * Not a SIP client anyone should use; it shows what one Node process can push through dgram
+ * on this machine, whatever the stack on top.
+ */
+async function bareNode(uasPort) {
+  const { hash, randomBytes } = await import('node:crypto');
+  const sock = dgram.createSocket({ type: 'udp4', lookup: (a, _o, cb) => cb(null, a, 4) });
+  await new Promise((r) => sock.bind(0, LOCAL, r));
+  sock.setRecvBufferSize(4 * 1024 * 1024);
+  sock.setSendBufferSize(4 * 1024 * 1024);
+  const lp = sock.address().port;
+  const uri = `sip:bench@${HOST}:${uasPort}`;
+  const ha1 = hash('md5', `${USER}:bench:${PASS}`, 'hex');
+  const ha2 = hash('md5', `OPTIONS:${uri}`, 'hex');
+  let pool = randomBytes(12 * 4096);
+  let off = 0;
+  const token = () => {
+    if (off + 12 > pool.length) (pool = randomBytes(12 * 4096)), (off = 0);
+    off += 12;
+    return pool.toString('base64url', off - 12, off);
+  };
+  const request = (callId, cseq, auth) =>
+    `OPTIONS ${uri} SIP/2.0\r\nVia: SIP/2.0/UDP ${LOCAL}:${lp};branch=z9hG4bK${token()};rport\r\nFrom: <sip:bench@${LOCAL}>;tag=${callId}\r\nTo: <${uri}>\r\nCall-ID: ${callId}\r\nCSeq: ${cseq} OPTIONS\r\nMax-Forwards: 70\r\n${auth}Content-Length: 0\r\n\r\n`;
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  const t0 = now();
+  await new Promise((resolve) => {
+    const start = () => {
+      if (next >= CALLS) return;
+      next++;
+      sock.send(request(token(), 1, ''), uasPort, HOST);
+    };
+    sock.on('message', (buf) => {
+      const text = buf.toString('latin1');
+      const status = text.slice(8, 11);
+      const c = text.indexOf('\r\nCall-ID: ') + 11;
+      const callId = text.slice(c, text.indexOf('\r\n', c));
+      if (status === '401') {
+        const n = text.indexOf('nonce="') + 7;
+        const nonce = text.slice(n, text.indexOf('"', n));
+        const response = hash('md5', `${ha1}:${nonce}:${ha2}`, 'hex');
+        sock.send(request(callId, 2, `Authorization: Digest username="${USER}", realm="bench", nonce="${nonce}", uri="${uri}", response="${response}", algorithm=MD5\r\n`), uasPort, HOST);
+        return;
+      }
+      if (status === '200') ok++;
+      else failed++;
+      if (ok + failed === CALLS) resolve();
+      else start();
+    });
+    for (let i = 0; i < CONCURRENCY; i++) start();
+  });
+  const elapsed = now() - t0;
+  await new Promise((r) => sock.close(r));
+  return { calls: CALLS, ok, failed, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000 };
+}
+
 async function memoryInFlight() {
   const sinkPort = await freeUdpPort(SINK); // nothing listens there: every OPTIONS waits for Timer F
   const client = new SipClient({ localAddress: LOCAL, udpBufferSize: 4 * 1024 * 1024, timers: { T1: 2000, T2: 4000 } });
@@ -141,11 +202,13 @@ async function main() {
     for (let i = 0; i < ROUNDS; i++) {
       const s = await sippUac(uasPort);
       const t = await siptrunk(uasPort);
-      rounds.push({ sipp: s, siptrunk: t });
+      const b = await bareNode(uasPort);
+      rounds.push({ sipp: s, siptrunk: t, bare: b });
     }
     const best = (k) => rounds.map((r) => r[k]).reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     const sipp = best('sipp');
     const ours = best('siptrunk');
+    const bare = best('bare');
     const mem = await memoryInFlight();
     const date = new Date().toISOString();
     const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
@@ -157,10 +220,11 @@ async function main() {
     console.log('|---|---:|---:|---:|---:|');
     console.log(`| sipp UAC (-au/-ap) | ${f(sipp.perSecond)} | ${f(sipp.perSecond * 2)} | ${sipp.failures === 0 ? 0 : `exit ${sipp.exitCode}`} | 1.00 |`);
     console.log(`| siptrunk SipClient | ${f(ours.perSecond)} | ${f(ours.perSecond * 2)} | ${ours.failed} | ${ratio.toFixed(2)} |`);
+    console.log(`| bare node:dgram, no SIP stack (Node's floor) | ${f(bare.perSecond)} | ${f(bare.perSecond * 2)} | ${bare.failed} | ${(bare.perSecond / sipp.perSecond).toFixed(2)} |`);
     console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
     console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
     mkdirSync('out/bench', { recursive: true });
-    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, best: { sipp, siptrunk: ours, ratio }, memory: mem }, null, 2));
+    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
     if (ours.failed > 0) process.exitCode = 1;
   } finally {
     uas.child.kill('SIGTERM');

@@ -91,35 +91,34 @@ export async function sendAuthenticated(
     opts.onTransaction?.(tx, request);
     const outcome = await tx.outcome;
     retransmissions += tx.sends - 1;
-    const done = (extra: Partial<AuthenticatedOutcome> = {}): AuthenticatedOutcome => ({
-      outcome, tx, request, cseq, auth, algorithm, requests, retransmissions, sentAt, switchedToTcp, ...extra,
+    const ended = (authError?: UaError): AuthenticatedOutcome => ({
+      outcome, tx, request, cseq, auth: authError ? 'failed' : auth, algorithm, authError, requests, retransmissions, sentAt, switchedToTcp,
     });
-    if (outcome.kind !== 'response') return done();
+    if (outcome.kind !== 'response') return ended();
     const res = outcome.response;
     opts.onFinal?.(res);
     if (res.status === 401 || res.status === 407) {
       if (!opts.digest) {
-        return done({ auth: 'failed', authError: { code: 'SIP_AUTH_NO_CREDENTIALS', message: `the peer challenged with ${res.status} and no credentials were given (--key with --secret-env or --secret-file)` } });
+        return ended({ code: 'SIP_AUTH_NO_CREDENTIALS', message: `the peer challenged with ${res.status} and no credentials were given (--key with --secret-env or --secret-file)` });
       }
       if (requests >= MAX_REQUESTS) {
-        return done({ auth: 'failed', authError: { code: 'SIP_AUTH_REJECTED', message: `still challenged after ${requests} requests: wrong key or secret` } });
+        return ended({ code: 'SIP_AUTH_REJECTED', message: `still challenged after ${requests} requests: wrong key or secret` });
       }
-      const r = opts.digest.authorize(res, { method: request.method, uri: request.uri, body: request.body });
-      if (!r.ok) return done({ auth: 'failed', authError: { code: r.code, message: r.reason } });
+      const digestRequest = { method: request.method, uri: request.uri, body: request.body };
+      const r = opts.digest.authorize(res, digestRequest);
+      if (!r.ok) return ended({ code: r.code, message: r.reason });
       challengedKinds |= res.status === 401 ? 1 : 2;
       algorithm = r.algorithm;
       auth = 'ok';
       cseq++;
       // One kind of challenge so far: the answer just computed. A 407 then a 401: every
       // credential, each with a fresh nonce-count (RFC 3261 22.3).
-      creds = challengedKinds === 3
-        ? opts.digest.credentialsFor({ method: request.method, uri: request.uri, body: request.body })
-        : r.credentials.map((c) => ({ header: c.header, value: c.value }));
+      creds = challengedKinds === 3 ? opts.digest.credentialsFor(digestRequest) : r.credentials;
       continue;
     }
     if (res.status === 403 && auth === 'ok') {
-      return done({ auth: 'failed', authError: { code: 'SIP_AUTH_REJECTED', message: '403 Forbidden to our credentials: wrong key or secret' } });
+      return ended({ code: 'SIP_AUTH_REJECTED', message: '403 Forbidden to our credentials: wrong key or secret' });
     }
-    return done();
+    return ended();
   }
 }
