@@ -53,11 +53,17 @@ export abstract class ClientTransaction {
   #retiredUntil = 0;
   #resolve!: (o: TransactionOutcome) => void;
   #done = false;
-  /** The two timers a running transaction can have: A or E (retransmit), B or F (timeout). */
-  #retransmitTimer: NodeJS.Timeout | undefined;
+  /**
+   * The two timers a running transaction can have — A or E (retransmit), B or F (timeout) —
+   * as names and due times (performance.now()), served by one Node timer set for the earlier
+   * of the two: a busy client makes one Timeout per transaction instead of two.
+   */
   #retransmitName: TimerName | undefined;
-  #timeoutTimer: NodeJS.Timeout | undefined;
+  #retransmitAt = 0;
   #timeoutName: TimerName | undefined;
+  #timeoutAt = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #timerAt = Infinity;
   protected readonly wire: Buffer;
   /** Hands one input to the function of the current state. */
   protected abstract dispatch(state: string, input: TransactionInput): void;
@@ -123,44 +129,66 @@ export abstract class ClientTransaction {
 
   /** Starts (or restarts) a named timer: A and E share the retransmit slot, the others the timeout slot. */
   protected startTimer(name: TimerName, ms: number): void {
-    const t = setTimeout(() => this.#fired(name), ms);
+    const at = performance.now() + ms;
     if (name === 'A' || name === 'E') {
-      if (this.#retransmitTimer) clearTimeout(this.#retransmitTimer);
-      this.#retransmitTimer = t;
       this.#retransmitName = name;
+      this.#retransmitAt = at;
     } else {
-      if (this.#timeoutTimer) clearTimeout(this.#timeoutTimer);
-      this.#timeoutTimer = t;
       this.#timeoutName = name;
+      this.#timeoutAt = at;
     }
-  }
-
-  #fired(name: TimerName): void {
-    if (this.#retransmitName === name) {
-      this.#retransmitTimer = undefined;
-      this.#retransmitName = undefined;
-    } else if (this.#timeoutName === name) {
-      this.#timeoutTimer = undefined;
-      this.#timeoutName = undefined;
-    }
-    this.input({ type: 'timer', timer: name });
+    this.#arm();
   }
 
   protected stopTimer(name: TimerName): void {
-    if (this.#retransmitName === name) {
-      clearTimeout(this.#retransmitTimer);
-      this.#retransmitTimer = undefined;
-      this.#retransmitName = undefined;
-    } else if (this.#timeoutName === name) {
-      clearTimeout(this.#timeoutTimer);
-      this.#timeoutTimer = undefined;
+    if (this.#retransmitName === name) this.#retransmitName = undefined;
+    else if (this.#timeoutName === name) this.#timeoutName = undefined;
+    else return;
+    if (this.#retransmitName === undefined && this.#timeoutName === undefined) this.#disarm();
+    // Otherwise the Node timer may fire before the remaining slot is due; #fired() re-arms.
+  }
+
+  /** Sets the Node timer for the earlier slot, unless it is already set no later than that. */
+  #arm(): void {
+    let at = Infinity;
+    if (this.#retransmitName !== undefined) at = this.#retransmitAt;
+    if (this.#timeoutName !== undefined && this.#timeoutAt < at) at = this.#timeoutAt;
+    if (at === Infinity) return this.#disarm();
+    if (this.#timer !== undefined && this.#timerAt <= at) return;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timerAt = at;
+    this.#timer = setTimeout(() => this.#fired(), Math.max(0, at - performance.now()));
+  }
+
+  #disarm(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerAt = Infinity;
+  }
+
+  /** The Node timer fired: hands each slot that is due to the state machine, then re-arms. */
+  #fired(): void {
+    this.#timer = undefined;
+    this.#timerAt = Infinity;
+    // Node times from the event loop's cached clock, which can lag performance.now() by the
+    // length of the current loop turn: a slot within 1 ms of its time counts as due.
+    const now = performance.now() + 1;
+    if (this.#timeoutName !== undefined && this.#timeoutAt <= now) {
+      const name = this.#timeoutName;
       this.#timeoutName = undefined;
+      this.input({ type: 'timer', timer: name });
+    } else if (this.#retransmitName !== undefined && this.#retransmitAt <= now) {
+      const name = this.#retransmitName;
+      this.#retransmitName = undefined;
+      this.input({ type: 'timer', timer: name });
     }
+    if (this.#timer === undefined) this.#arm();
   }
 
   #stopTimers(): void {
-    if (this.#retransmitName) this.stopTimer(this.#retransmitName);
-    if (this.#timeoutName) this.stopTimer(this.#timeoutName);
+    this.#retransmitName = undefined;
+    this.#timeoutName = undefined;
+    this.#disarm();
   }
 
   /** Resolves the outcome once; later calls are ignored (duplicates absorbed). */
