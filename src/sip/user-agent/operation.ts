@@ -39,13 +39,17 @@ export function bracketHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+const never = (): boolean => false;
+const nothing = (): void => undefined;
+const NO_OPERATION_SIGNAL = Object.freeze({ signal: undefined, timedOut: never, dispose: nothing });
+
 /**
  * An abort signal for one operation: the caller's signal and a deadline. Without either, no
  * controller or timer is made at all (the probe service sends thousands of these).
  */
 export function operationSignal(signal: AbortSignal | undefined, timeoutMs: number | undefined): { signal: AbortSignal | undefined; timedOut: () => boolean; dispose: () => void } {
   const hasDeadline = timeoutMs !== undefined && timeoutMs > 0;
-  if (!hasDeadline) return { signal, timedOut: () => false, dispose: () => undefined };
+  if (!hasDeadline) return signal === undefined ? NO_OPERATION_SIGNAL : { signal, timedOut: never, dispose: nothing };
   const ctl = new AbortController();
   let timedOut = false;
   const onAbort = () => ctl.abort(signal?.reason);

@@ -70,8 +70,10 @@ function emptyOptionsResult(target: SipRequestTarget, started: number): OptionsR
 
 /** Splits comma lists of every row of a header (Allow, Supported, Accept). */
 function listOf(msg: SipMessage, name: string): string[] {
+  const rows = msg.getAll(name);
+  if (rows.length === 0) return rows;
   const out: string[] = [];
-  for (const row of msg.getAll(name)) {
+  for (const row of rows) {
     for (const v of row.split(',')) {
       const t = v.trim();
       if (t) out.push(t);
