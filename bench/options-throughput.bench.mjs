@@ -163,6 +163,7 @@ async function bareNode(uasPort) {
 }
 
 async function memoryInFlight() {
+  if (!globalThis.gc) console.error('memory figure: run with --expose-gc (npm run bench does); without it garbage is counted too');
   const sinkPort = await freeUdpPort(SINK); // nothing listens there: every OPTIONS waits for Timer F
   const client = new SipClient({ localAddress: LOCAL, udpBufferSize: 4 * 1024 * 1024, timers: { T1: 2000, T2: 4000 } });
   const target = { host: SINK, port: sinkPort, transport: 'udp' };
