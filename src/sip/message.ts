@@ -237,6 +237,13 @@ export class SipMessage {
     return out;
   }
 
+  /** The first row of a header as written (trimmed, unfolded, never split on commas); undefined when absent. */
+  firstRow(name: string): string | undefined {
+    const key = headerKey(name);
+    for (const e of this.#entries) if (e.key === key) return entryValue(e);
+    return undefined;
+  }
+
   has(name: string): boolean {
     const key = headerKey(name);
     return this.#entries.some((e) => e.key === key);

@@ -129,3 +129,12 @@ describe('SipMessage construction and editing', () => {
     expect(() => r.set('Subject', 'x\r\nVia: evil')).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_HEADER_VALUE' }));
   });
 });
+
+describe('firstRow', () => {
+  it('gives the first row as written, unsplit, or undefined', () => {
+    const msg = parseMessage(Buffer.from('SIP/2.0 200 OK\r\nv: SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b;branch=z9hG4bK2\r\nVia:  SIP/2.0/UDP c;branch=z9hG4bK3 \r\nCall-ID: x\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n'));
+    expect(msg.firstRow('Via')).toBe('SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b;branch=z9hG4bK2');
+    expect(msg.get('Via')).toBe('SIP/2.0/UDP a;branch=z9hG4bK1');
+    expect(msg.firstRow('Route')).toBeUndefined();
+  });
+});

@@ -84,6 +84,8 @@ export abstract class ClientTransaction {
   constructor(
     readonly request: SipMessage,
     readonly branch: string,
+    /** The top Via of the request as written (responses echo it, RFC 3261 8.2.6.2). */
+    readonly via: string,
     readonly flow: Flow,
     protected readonly timers: Readonly<TimerTable>,
     protected readonly host: TransactionHost,

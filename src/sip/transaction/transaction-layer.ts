@@ -15,6 +15,7 @@ import { InviteClientTransaction } from './invite-client-transaction.js';
 import { NonInviteClientTransaction } from './non-invite-client-transaction.js';
 import { Timers } from './timers.js';
 import { newBranch } from './branch.js';
+import { isTokenChar } from '../headers/header-names.js';
 import { RetiredTransactions } from './retired-transactions.js';
 import type { ClientTransactionUser } from './transaction-outcome.js';
 
@@ -90,11 +91,12 @@ export class TransactionLayer implements TransportSink, TransactionHost {
       const tcp = await this.transports.flow({ ...dest, transport: 'tcp' }, opts.signal);
       this.#checkOpen(opts);
       const tcpBranch = newBranch();
-      request.prepend('Via', this.#via(tcp, tcpBranch));
+      const tcpVia = this.#via(tcp, tcpBranch);
+      request.prepend('Via', tcpVia);
       this.stats.sizeSwitchedToTcp++;
-      return this.#start(request, tcpBranch, tcp, serialize(request), opts);
+      return this.#start(request, tcpBranch, tcpVia, tcp, serialize(request), opts);
     }
-    return this.#start(request, branch, flow, wire, opts);
+    return this.#start(request, branch, via, flow, wire, opts);
   }
 
   /**
@@ -108,13 +110,14 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     const flow = opts.flow ?? this.transports.flowNow(dest);
     if (flow === undefined) return undefined;
     const branch = opts.via ? viaBranch(opts.via) : newBranch();
-    request.prepend('Via', opts.via ?? this.#via(flow, branch));
+    const via = opts.via ?? this.#via(flow, branch);
+    request.prepend('Via', via);
     const wire = serialize(request);
     if (!opts.flow && !flow.reliable && TransportLayer.mustUseCongestionControlled(wire.length)) {
       request.remove('Via');
       return undefined;
     }
-    return this.#start(request, branch, flow, wire, opts);
+    return this.#start(request, branch, via, flow, wire, opts);
   }
 
   #checkOpen(opts: SendOptions): void {
@@ -122,9 +125,9 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     if (opts.signal?.aborted) throw new TransportError('aborted', 'aborted before sending');
   }
 
-  #start(request: SipMessage, branch: string, flow: Flow, wire: Buffer, opts: SendOptions): ClientTransaction {
+  #start(request: SipMessage, branch: string, via: string, flow: Flow, wire: Buffer, opts: SendOptions): ClientTransaction {
     const Tx = request.method === 'INVITE' ? InviteClientTransaction : NonInviteClientTransaction;
-    const tx = new Tx(request, branch, flow, this.timers.table, this, opts.user ?? NO_USER, wire);
+    const tx = new Tx(request, branch, via, flow, this.timers.table, this, opts.user ?? NO_USER, wire);
     if (this.#transactions.has(tx.key)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
     this.#transactions.set(tx.key, tx);
     const signal = opts.signal;
@@ -159,27 +162,53 @@ export class TransactionLayer implements TransportSink, TransactionHost {
       this.onRequest?.(message, flow);
       return;
     }
-    let key: string;
+    // RFC 3261 17.1.3: the top Via branch and the CSeq method. A response normally echoes our
+    // Via as we wrote it (8.2.6.2), maybe with rport and received values added: then the branch
+    // is read off the row and the transaction found without parsing the Via. Any other row
+    // goes through the full Via parser.
+    let method: string;
     try {
-      const branch = message.topVia().branch;
-      if (!branch) throw new Error('no branch');
-      key = transactionKey(branch, message.cseq().method);
+      method = message.cseq().method;
     } catch {
-      this.stats.unmatchedResponses++;
-      this.onUnmatchedResponse?.(message, flow);
+      this.#unmatched(message, flow);
       return;
     }
-    const tx = this.#transactions.get(key);
+    const row = message.firstRow('Via');
+    let key: string | undefined;
+    let tx: ClientTransaction | undefined;
+    const at = row === undefined ? -1 : row.indexOf(';branch=');
+    if (row !== undefined && at > 0) {
+      let end = at + 8;
+      while (end < row.length && isTokenChar(row.charCodeAt(end))) end++;
+      key = transactionKey(row.slice(at + 8, end), method);
+      tx = this.#transactions.get(key);
+      if (tx !== undefined && !row.startsWith(tx.via)) tx = undefined;
+    }
+    if (tx === undefined) {
+      try {
+        const branch = message.topVia().branch;
+        if (!branch) throw new Error('no branch');
+        key = transactionKey(branch, method);
+      } catch {
+        this.#unmatched(message, flow);
+        return;
+      }
+      tx = this.#transactions.get(key);
+    }
     if (!tx) {
-      if (this.#retired.absorb(key, message)) {
+      if (this.#retired.absorb(key!, message)) {
         this.stats.absorbedRetransmissions++;
         return;
       }
-      this.stats.unmatchedResponses++;
-      this.onUnmatchedResponse?.(message, flow);
+      this.#unmatched(message, flow);
       return;
     }
     tx.receive(message);
+  }
+
+  #unmatched(message: SipMessage, flow: Flow): void {
+    this.stats.unmatchedResponses++;
+    this.onUnmatchedResponse?.(message, flow);
   }
 
   onMalformed(): void {

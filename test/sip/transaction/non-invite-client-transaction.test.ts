@@ -123,6 +123,36 @@ describe('non-INVITE client transaction over UDP', () => {
     expect(l.stats.malformed).toBe(1);
   });
 
+  it('matches a response whose Via the peer rewrote or extended, by its branch (17.1.3)', async () => {
+    const peer = await udpPeer();
+    const rewritten: string[] = [];
+    peer.onMessage = (r) => {
+      const via = r.message.getAll('Via')[0]!;
+      const branch = r.message.topVia().branch!;
+      const n = r.message.cseq().seq;
+      // 1: rport and received values added (what proxies do); 2: the sent-by re-spelled, params
+      // reordered; 3: our Via with a second Via in the same row.
+      const variants = [
+        `${via}=${r.message.topVia().port};received=${HOST}`,
+        `sip/2.0/udp ${HOST.toUpperCase()} : ${r.message.topVia().port} ; rport ; branch = ${branch}`,
+        `${via}, SIP/2.0/UDP 10.9.9.9;branch=z9hG4bKother`,
+      ];
+      const res = responseTo(r.message, 200, 'OK');
+      res.remove('Via');
+      res.prepend('Via', variants[n - 1]!);
+      rewritten.push(variants[n - 1]!);
+      r.raw(serialize(res));
+    };
+    const l = layer();
+    const dest = { transport: 'udp' as const, address: HOST, port: peer.port };
+    for (let n = 1; n <= 3; n++) {
+      const tx = await l.send(options(n), dest);
+      const out = await tx.outcome;
+      expect(out.kind === 'response' && out.response.status, rewritten[n - 1]).toBe(200);
+    }
+    expect(l.stats.unmatchedResponses).toBe(0);
+  });
+
   it('matches by branch and CSeq method (RFC 3261 17.1.3): same branch, other method is unmatched', async () => {
     const peer = await udpPeer();
     peer.onMessage = (r) => {
