@@ -133,7 +133,7 @@ export class DigestClient {
     let parseError: SipParseError | undefined;
     for (const v of values) {
       try {
-        challenges.push(...parseChallenges([v], challengeHeader));
+        for (const c of parseChallenges([v], challengeHeader)) challenges.push(c);
       } catch (e) {
         if (e instanceof SipParseError) parseError = e;
         else throw e;

@@ -131,7 +131,8 @@ export abstract class ClientTransaction {
 
   /** Starts (or restarts) a named timer: A and E share the retransmit slot, the others the timeout slot. */
   protected startTimer(name: TimerName, ms: number): void {
-    const at = performance.now() + ms;
+    const now = performance.now();
+    const at = now + ms;
     if (name === 'A' || name === 'E') {
       this.#retransmitName = name;
       this.#retransmitAt = at;
@@ -139,7 +140,7 @@ export abstract class ClientTransaction {
       this.#timeoutName = name;
       this.#timeoutAt = at;
     }
-    this.#arm();
+    this.#arm(now);
   }
 
   protected stopTimer(name: TimerName): void {
@@ -151,7 +152,7 @@ export abstract class ClientTransaction {
   }
 
   /** Sets the Node timer for the earlier slot, unless it is already set no later than that. */
-  #arm(): void {
+  #arm(now = performance.now()): void {
     let at = Infinity;
     if (this.#retransmitName !== undefined) at = this.#retransmitAt;
     if (this.#timeoutName !== undefined && this.#timeoutAt < at) at = this.#timeoutAt;
@@ -159,7 +160,7 @@ export abstract class ClientTransaction {
     if (this.#timer !== undefined && this.#timerAt <= at) return;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timerAt = at;
-    this.#timer = setTimeout(() => this.#fired(), Math.max(0, at - performance.now()));
+    this.#timer = setTimeout(() => this.#fired(), Math.max(0, at - now));
   }
 
   #disarm(): void {
