@@ -30,6 +30,7 @@
  * running transactions are matched first by their full key.
  */
 import type { SipMessage } from '../message.js';
+import { hashKey, hashHi, hashLo } from './key-hash.js';
 
 type Handler = (res: SipMessage) => void;
 
@@ -37,23 +38,6 @@ type Handler = (res: SipMessage) => void;
 const SLICES = 8;
 /** Smallest table, in slots (two Uint32 each). */
 const MIN_SLOTS = 1024;
-
-/** 64-bit hash of a key as two 32-bit halves: FNV-1a and a multiply-xorshift over the UTF-16 code units. */
-let hashHi = 0;
-let hashLo = 0;
-function hashKey(key: string): void {
-  let a = 0x811c9dc5;
-  let b = 0x2545f491 ^ key.length;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  // 0 marks an empty slot: the high half is made odd (so never 0).
-  hashHi = (a | 1) >>> 0;
-  hashLo = b >>> 0;
-}
 
 /** Keys retired within one slice of time, all with the same duration. */
 class Generation {

@@ -17,6 +17,7 @@ import { Timers } from './timers.js';
 import { newBranch } from './branch.js';
 import { isTokenChar } from '../headers/header-names.js';
 import { RetiredTransactions } from './retired-transactions.js';
+import { TransactionTable } from './transaction-table.js';
 import type { ClientTransactionUser } from './transaction-outcome.js';
 
 export interface TransactionStats {
@@ -51,7 +52,8 @@ export class TransactionLayer implements TransportSink, TransactionHost {
   readonly timers: Timers;
   readonly transports: TransportLayer;
   readonly stats: TransactionStats = { unmatchedResponses: 0, malformed: 0, retransmissions: 0, requestsReceived: 0, sizeSwitchedToTcp: 0, absorbedRetransmissions: 0 };
-  readonly #transactions = new Map<string, ClientTransaction>();
+  /** Running transactions by key (a table of our own, not a Map: see transaction-table.ts). */
+  readonly #transactions = new TransactionTable<ClientTransaction>();
   /** Transactions in Completed or Accepted: keys that still absorb retransmitted responses. */
   readonly #retired = new RetiredTransactions();
   /** Requests from peers (BYE, OPTIONS...); the user agent answers them. */
@@ -128,8 +130,7 @@ export class TransactionLayer implements TransportSink, TransactionHost {
   #start(request: SipMessage, branch: string, via: string, flow: Flow, wire: Buffer, opts: SendOptions): ClientTransaction {
     const Tx = request.method === 'INVITE' ? InviteClientTransaction : NonInviteClientTransaction;
     const tx = new Tx(request, branch, via, flow, this.timers.table, this, opts.user ?? NO_USER, wire);
-    if (this.#transactions.has(tx.key)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
-    this.#transactions.set(tx.key, tx);
+    if (!this.#transactions.add(tx.key, tx)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
     const signal = opts.signal;
     if (signal) {
       const onAbort = () => tx.abort(new TransportError('aborted', 'aborted by the caller'));
@@ -217,17 +218,17 @@ export class TransactionLayer implements TransportSink, TransactionHost {
 
   onFlowClosed(flow: Flow, error: Error | undefined): void {
     const err = error instanceof TransportError ? error : new TransportError('connection-closed', error?.message ?? 'connection closed');
-    for (const tx of [...this.#transactions.values()]) if (tx.flow === flow) tx.transportError(err);
+    for (const tx of this.#transactions.values()) if (tx.flow === flow) tx.transportError(err);
   }
 
   // ---- TransactionHost -------------------------------------------------------------------
 
   removeTransaction(tx: ClientTransaction): void {
-    if (this.#transactions.get(tx.key) === tx) this.#transactions.delete(tx.key);
+    this.#transactions.deleteIf(tx.key, tx);
   }
 
   retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void): void {
-    if (this.#transactions.get(tx.key) === tx) this.#transactions.delete(tx.key);
+    this.#transactions.deleteIf(tx.key, tx);
     this.#retired.add(tx.key, ms, onResponse);
   }
 
@@ -242,7 +243,7 @@ export class TransactionLayer implements TransportSink, TransactionHost {
   /** Ends every transaction (outcome: transport error "closed") and closes every transport. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const tx of [...this.#transactions.values()]) tx.abort(new TransportError('aborted', 'the SIP client was closed'));
+    for (const tx of this.#transactions.values()) tx.abort(new TransportError('aborted', 'the SIP client was closed'));
     this.#retired.clear();
     await this.transports.close();
   }
