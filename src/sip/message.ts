@@ -160,6 +160,11 @@ export class SipMessage {
   #cseq: CSeq | undefined;
   #from: NameAddr | undefined;
   #to: NameAddr | undefined;
+  /** The start line as last checked, so that serialize() checks it again only when it changed. */
+  #checkedMethod: string | undefined;
+  #checkedUri: string | undefined;
+  #checkedStatus = -1;
+  #checkedReason: string | undefined;
 
   constructor(init: SipMessageInit) {
     this.isRequest = init.isRequest;
@@ -181,25 +186,47 @@ export class SipMessage {
    */
   static request(method: string, uri: string, headers: [string, string][], body?: Buffer | string): SipMessage {
     checkStartLine(true, method, uri, 0, '');
-    return new SipMessage({
+    const m = new SipMessage({
       isRequest: true,
       method,
       uri,
       entries: headers.map(([n, v]) => newEntry(n, v)),
       body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
     });
+    m.#markChecked();
+    return m;
   }
 
   /** A new response. Throws SipParseError for a status outside 100-699 or a reason with CR/LF. */
   static response(status: number, reason: string, headers: [string, string][], body?: Buffer | string): SipMessage {
     checkStartLine(false, '', '', status, reason);
-    return new SipMessage({
+    const m = new SipMessage({
       isRequest: false,
       status,
       reason,
       entries: headers.map(([n, v]) => newEntry(n, v)),
       body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
     });
+    m.#markChecked();
+    return m;
+  }
+
+  #markChecked(): void {
+    this.#checkedMethod = this.method;
+    this.#checkedUri = this.uri;
+    this.#checkedStatus = this.status;
+    this.#checkedReason = this.reason;
+  }
+
+  /**
+   * Throws SipParseError unless the start line would serialize as one valid line (see
+   * checkStartLine). Its fields are public and mutable; a start line already checked and not
+   * changed since is not checked again.
+   */
+  assertStartLine(): void {
+    if (this.method === this.#checkedMethod && this.uri === this.#checkedUri && this.status === this.#checkedStatus && this.reason === this.#checkedReason) return;
+    checkStartLine(this.isRequest, this.method, this.uri, this.status, this.reason);
+    this.#markChecked();
   }
 
   #invalidate(): void {

@@ -1,14 +1,15 @@
-import { checkStartLine, type SipMessage } from './message.js';
+import type { SipMessage } from './message.js';
 
 /**
  * Wire format of a message (RFC 3261 7): start line, header rows in order with canonical names,
  * CRLF line ends, an empty line, then the body. Content-Length is always written from the body's
  * byte length (RFC 3261 20.14: required on streams, and a wrong one breaks framing), in place of
  * any Content-Length row the message had, or at the end of the headers. The start line is checked
- * again (its fields are public and mutable): SipParseError if it would not be one line.
+ * again when it changed since it was built (its fields are public and mutable): SipParseError
+ * if it would not be one line.
  */
 export function serialize(msg: SipMessage): Buffer {
-  checkStartLine(msg.isRequest, msg.method, msg.uri, msg.status, msg.reason);
+  msg.assertStartLine();
   const bodyLength = msg.body.length;
   let head = msg.isRequest ? `${msg.method} ${msg.uri} ${msg.version}\r\n` : `${msg.version} ${msg.status} ${msg.reason}\r\n`;
   let wroteLength = false;

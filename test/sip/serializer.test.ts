@@ -48,6 +48,22 @@ describe('serialize start-line safety', () => {
     expect(() => serialize(m)).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_REQUEST_URI' }));
   });
 
+  it('checks a start line changed after it was serialized once', () => {
+    const q = SipMessage.request('OPTIONS', 'sip:a@b', []);
+    serialize(q);
+    q.method = 'BAD METHOD';
+    expect(() => serialize(q)).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_METHOD' }));
+    q.method = 'OPTIONS';
+    expect(serialize(q).toString()).toMatch(/^OPTIONS sip:a@b SIP\/2.0\r\n/);
+    const r = SipMessage.response(200, 'OK', []);
+    serialize(r);
+    r.reason = 'OK\r\nX: y';
+    expect(() => serialize(r)).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_START_LINE' }));
+    r.reason = 'OK';
+    r.status = 700;
+    expect(() => serialize(r)).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_STATUS_CODE' }));
+  });
+
   it('serializes a parsed Request-URI with non-ASCII characters unchanged', () => {
     const m = parseMessage(Buffer.from('OPTIONS sip:zo\u00eb@b SIP/2.0\r\nl: 0\r\n\r\n'));
     expect(serialize(m).toString()).toBe('OPTIONS sip:zo\u00eb@b SIP/2.0\r\nContent-Length: 0\r\n\r\n');

@@ -46,12 +46,30 @@ function ha1Of(hash: DigestAlgorithm['hash'], username: string, realm: string, p
   return ha1;
 }
 
+/**
+ * H(A2) without auth-int = H(method ":" digest-uri) is the same for every request with that
+ * method and URI, and a probe asks the same target again and again: kept for the last 256
+ * (it is derived from public values only).
+ */
+const HA2_CACHE = new Map<string, string>();
+const HA2_MAX = 256;
+
+function ha2Of(hash: DigestAlgorithm['hash'], a2: string): string {
+  const key = `${hash}\0${a2}`;
+  let ha2 = HA2_CACHE.get(key);
+  if (ha2 === undefined) {
+    ha2 = hashHex(hash, a2);
+    if (HA2_CACHE.size >= HA2_MAX) HA2_CACHE.clear();
+    HA2_CACHE.set(key, ha2);
+  }
+  return ha2;
+}
+
 export function digestResponse(i: DigestInputs): string {
   const H = (s: string | Buffer): string => hashHex(i.algorithm.hash, s);
   let ha1 = ha1Of(i.algorithm.hash, i.username, i.realm, i.password);
   if (i.algorithm.sess) ha1 = H(`${ha1}:${i.nonce}:${i.cnonce}`);
-  const a2 = i.qop === 'auth-int' ? `${i.method}:${i.uri}:${H(i.body)}` : `${i.method}:${i.uri}`;
-  const ha2 = H(a2);
+  const ha2 = i.qop === 'auth-int' ? H(`${i.method}:${i.uri}:${H(i.body)}`) : ha2Of(i.algorithm.hash, `${i.method}:${i.uri}`);
   if (i.qop === undefined) return H(`${ha1}:${i.nonce}:${ha2}`);
   return H(`${ha1}:${i.nonce}:${i.nc}:${i.cnonce}:${i.qop}:${ha2}`);
 }
