@@ -56,6 +56,8 @@ export interface SipMessageInit {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** Shared by every message parsed without a defect (most of them): read-only. */
+const NO_DEFECTS: SipDefect[] = Object.freeze([]) as unknown as SipDefect[];
 
 function entryValue(e: HeaderEntry): string {
   if (e.value === undefined) {
@@ -176,7 +178,7 @@ export class SipMessage {
     this.#entries = init.entries;
     this.body = init.body ?? EMPTY;
     this.trailingOctets = init.trailingOctets ?? 0;
-    this.#parseDefects = init.defects ?? [];
+    this.#parseDefects = init.defects ?? NO_DEFECTS;
   }
 
   /**

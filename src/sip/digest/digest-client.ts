@@ -236,10 +236,15 @@ export class DigestClient {
 
   #answer(c: DigestChallenge, alg: DigestAlgorithm, request: DigestRequest): string {
     const qop = this.#chooseQop(c) ?? undefined;
-    const ncValue = (this.#nc.get(c.nonce) ?? 0) + 1;
-    this.#remember(this.#nc, c.nonce, ncValue, MAX_NONCES);
-    const nc = ncValue.toString(16).padStart(8, '0');
-    const cnonce = this.#cnonce();
+    // nonce-count and cnonce only where they are sent (RFC 7616 3.4: nc with qop; cnonce with
+    // qop or a -sess algorithm, whose H(A1) takes it).
+    let nc = '';
+    if (qop !== undefined) {
+      const ncValue = (this.#nc.get(c.nonce) ?? 0) + 1;
+      this.#remember(this.#nc, c.nonce, ncValue, MAX_NONCES);
+      nc = ncValue.toString(16).padStart(8, '0');
+    }
+    const cnonce = qop !== undefined || alg.sess ? this.#cnonce() : '';
     const response = digestResponse({
       algorithm: alg,
       username: this.#username,
