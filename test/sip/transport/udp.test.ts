@@ -3,6 +3,7 @@
  * typed failures for unusable destinations. Loopback 127.0.10.12 and ::1.
  */
 import { describe, it, expect, afterEach } from 'vitest';
+import dgram from 'node:dgram';
 import { SipClient } from '../../../src/sip/user-agent/sip-client.js';
 import { startUdpPeer, type ScriptedPeer } from '../../helpers/scripted-peer.js';
 import { TransportLayer } from '../../../src/sip/transport/transport-layer.js';
@@ -60,5 +61,30 @@ describe('UDP transport', () => {
     await new Promise((r) => setTimeout(r, 120));
     expect(client.layer.activeTransactions).toBe(0);
     expect(timeouts()).toBeLessThanOrEqual(baseline);
+  });
+
+  it('reports a send error on a fresh flow at once, and after a success sends unchecked for a second', async () => {
+    const receiver = dgram.createSocket('udp4');
+    await new Promise<void>((r) => receiver.bind(0, HOST, r));
+    cleanups.push(() => new Promise<void>((r) => receiver.close(() => r())));
+    const layer = new TransportLayer(sink, { localAddress: HOST });
+    cleanups.push(() => layer.close());
+    const flow = await layer.flow({ transport: 'udp', address: HOST, port: receiver.address().port });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const tooBig = Buffer.alloc(70_000, 0x41); // over the 65,507 octets of a UDP datagram: EMSGSIZE
+    const errors: Error[] = [];
+    flow.send(tooBig, (e) => errors.push(e));
+    await sleep(30);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ name: 'TransportError' });
+    flow.send(Buffer.from('\r\n\r\n'), (e) => errors.push(e)); // a checked success
+    await sleep(30);
+    flow.send(tooBig, (e) => errors.push(e)); // within the second: unchecked, the error is not seen
+    await sleep(30);
+    expect(errors).toHaveLength(1);
+    await sleep(1000);
+    flow.send(tooBig, (e) => errors.push(e)); // checked again
+    await sleep(30);
+    expect(errors).toHaveLength(2);
   });
 });
