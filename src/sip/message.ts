@@ -56,7 +56,7 @@ export interface SipMessageInit {
 }
 
 const EMPTY = Buffer.alloc(0);
-/** Shared by every message parsed without a defect (most of them): read-only. */
+/** Shared by every message without a parse defect (built by code, or parsed cleanly): read-only. */
 const NO_DEFECTS: SipDefect[] = Object.freeze([]) as unknown as SipDefect[];
 
 function entryValue(e: HeaderEntry): string {
@@ -109,7 +109,15 @@ function newEntry(name: string, value: string): HeaderEntry {
  * Checks start-line elements set by code (RFC 3261 7.1, 7.2), so that no value can inject a
  * line into the serialized message. Used by the constructors and by serialize().
  */
-export function checkStartLine(isRequest: boolean, method: string, uri: string, status: number, reason: string): void {
+export function checkStartLine(isRequest: boolean, method: string, uri: string, status: number, reason: string, version = 'SIP/2.0'): void {
+  let badVersion = version.length === 0;
+  for (let k = 0; k < version.length && !badVersion; k++) {
+    const c = version.charCodeAt(k);
+    if (c <= 0x20 || c === 0x7f) badVersion = true;
+  }
+  if (badVersion) {
+    throw new SipParseError('SIP_PARSE_START_LINE', `SIP-Version "${version}" is not one word`, { location: { header: 'start-line' }, expected: 'SIP/2.0 (RFC 3261 7.1)' });
+  }
   if (isRequest) {
     if (!isToken(method)) {
       throw new SipParseError('SIP_PARSE_METHOD', `method "${method}" is not a token`, { location: { header: 'start-line' }, expected: 'a method of token characters (RFC 3261 25.1)' });
@@ -167,6 +175,7 @@ export class SipMessage {
   #checkedUri: string | undefined;
   #checkedStatus = -1;
   #checkedReason: string | undefined;
+  #checkedVersion: string | undefined;
 
   constructor(init: SipMessageInit) {
     this.isRequest = init.isRequest;
@@ -218,6 +227,7 @@ export class SipMessage {
     this.#checkedUri = this.uri;
     this.#checkedStatus = this.status;
     this.#checkedReason = this.reason;
+    this.#checkedVersion = this.version;
   }
 
   /**
@@ -226,8 +236,16 @@ export class SipMessage {
    * changed since is not checked again.
    */
   assertStartLine(): void {
-    if (this.method === this.#checkedMethod && this.uri === this.#checkedUri && this.status === this.#checkedStatus && this.reason === this.#checkedReason) return;
-    checkStartLine(this.isRequest, this.method, this.uri, this.status, this.reason);
+    if (
+      this.method === this.#checkedMethod &&
+      this.uri === this.#checkedUri &&
+      this.status === this.#checkedStatus &&
+      this.reason === this.#checkedReason &&
+      this.version === this.#checkedVersion
+    ) {
+      return;
+    }
+    checkStartLine(this.isRequest, this.method, this.uri, this.status, this.reason, this.version);
     this.#markChecked();
   }
 

@@ -218,7 +218,7 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
     entries,
     body,
     trailingOctets: trailing,
-    defects,
+    defects: defects.length > 0 ? defects : undefined,
   });
 }
 

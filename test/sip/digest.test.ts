@@ -53,14 +53,15 @@ describe('digest response vectors', () => {
   });
 
   it('keeps H(A2) apart per algorithm, method and URI (it is cached)', () => {
-    const md5 = digestAlgorithm('MD5')!;
-    const expected = (method: string, uri: string): string => {
-      const ha1 = hashHex('md5', `${rfc7616.username}:${rfc7616.realm}:Circle of Life`);
-      return hashHex('md5', `${ha1}:${rfc7616.nonce}:${rfc7616.nc}:${rfc7616.cnonce}:auth:${hashHex('md5', `${method}:${uri}`)}`);
+    const expected = (hash: 'md5' | 'sha256', method: string, uri: string): string => {
+      const ha1 = hashHex(hash, `${rfc7616.username}:${rfc7616.realm}:Circle of Life`);
+      return hashHex(hash, `${ha1}:${rfc7616.nonce}:${rfc7616.nc}:${rfc7616.cnonce}:auth:${hashHex(hash, `${method}:${uri}`)}`);
     };
     for (let round = 0; round < 2; round++) {
-      for (const [method, uri] of [['GET', '/dir/index.html'], ['POST', '/dir/index.html'], ['GET', '/other']] as const) {
-        expect(digestResponse({ ...rfc7616, algorithm: md5, method, uri })).toBe(expected(method, uri));
+      for (const [name, hash] of [['MD5', 'md5'], ['SHA-256', 'sha256']] as const) {
+        for (const [method, uri] of [['GET', '/dir/index.html'], ['POST', '/dir/index.html'], ['GET', '/other']] as const) {
+          expect(digestResponse({ ...rfc7616, algorithm: digestAlgorithm(name)!, method, uri })).toBe(expected(hash, method, uri));
+        }
       }
     }
   });

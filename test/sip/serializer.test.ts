@@ -62,6 +62,9 @@ describe('serialize start-line safety', () => {
     r.reason = 'OK';
     r.status = 700;
     expect(() => serialize(r)).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_STATUS_CODE' }));
+    r.status = 200;
+    r.version = 'SIP/2.0\r\nX: y';
+    expect(() => serialize(r)).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_START_LINE' }));
   });
 
   it('serializes a parsed Request-URI with non-ASCII characters unchanged', () => {

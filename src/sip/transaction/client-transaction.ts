@@ -124,9 +124,10 @@ export abstract class ClientTransaction {
 
   /** Sends the request bytes (first send and retransmissions). */
   protected send(): void {
-    if (this.sends > 0) this.host.countRetransmission();
+    const retransmission = this.sends > 0;
+    if (retransmission) this.host.countRetransmission();
     this.sends++;
-    this.flow.send(this.wire, (error) => this.transportError(error as TransportError));
+    this.flow.send(this.wire, (error) => this.transportError(error as TransportError), retransmission);
   }
 
   /** Starts (or restarts) a named timer: A and E share the retransmit slot, the others the timeout slot. */

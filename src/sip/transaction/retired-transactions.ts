@@ -25,8 +25,8 @@
  * the growing old generation ran), and the exchanges per second fell by a third.
  *
  * A hash stands for its key (63 bits of it: the high half is made odd). A response whose key
- * was never retired is taken for a retired one with odds of n in 2^63 for n keys held, about 1
- * in 10^13 with a million; the only effect is the count (absorbed instead of unmatched), since
+ * was never retired is taken for a retired one with odds of about n in 2^63 for n keys held
+ * (about 1 in 10^13 with a million, an estimate: the hash is a simple mix); the only effect is the count (absorbed instead of unmatched), since
  * running transactions are matched first by their full key.
  */
 import type { SipMessage } from '../message.js';
@@ -101,7 +101,7 @@ class Generation {
 export class RetiredTransactions {
   /** duration -> its generations, oldest first. */
   readonly #byDuration = new Map<number, Generation[]>();
-  /** INVITE states only: the handler of a key and the time it ends (that of its generation). */
+  /** INVITE states only: the handler of a key and the exact time its timer (D or M) ends. */
   readonly #handlers = new Map<string, { fn: Handler; ends: number }>();
   #size = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -134,7 +134,7 @@ export class RetiredTransactions {
     }
     hashKey(key);
     if (g.add()) this.#size++;
-    if (onResponse) this.#handlers.set(key, { fn: onResponse, ends: g.ends });
+    if (onResponse) this.#handlers.set(key, { fn: onResponse, ends: now + ms });
     else if (this.#handlers.size > 0) this.#handlers.delete(key);
   }
 

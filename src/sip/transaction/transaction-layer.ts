@@ -78,8 +78,12 @@ export class TransactionLayer implements TransportSink, TransactionHost {
    * TransportError when no flow can be opened (connection refused, TLS not trusted, aborted).
    */
   async send(request: SipMessage, dest: Destination, opts: SendOptions = {}): Promise<ClientTransaction> {
-    const now = this.sendNow(request, dest, opts);
-    if (now !== undefined) return now;
+    return this.sendNow(request, dest, opts) ?? this.sendWhenReady(request, dest, opts);
+  }
+
+  /** send() for a request sendNow() just declined: waits for the flow (a connection), and takes TCP for a request too large for UDP. */
+  async sendWhenReady(request: SipMessage, dest: Destination, opts: SendOptions = {}): Promise<ClientTransaction> {
+    this.#checkOpen(opts);
     const flow = opts.flow ?? (await this.transports.flow(dest, opts.signal));
     this.#checkOpen(opts);
     const branch = opts.via ? viaBranch(opts.via) : newBranch();

@@ -37,8 +37,12 @@ export interface Flow {
   readonly tls?: TlsInfo;
   /** True once the connection is gone (never for UDP). */
   readonly closed: boolean;
-  /** Sends bytes; an error (socket closed, unreachable) goes to `onError`, never throws. */
-  send(data: Buffer, onError?: (err: Error) => void): void;
+  /**
+   * Sends bytes; an error (socket closed, unreachable) goes to `onError`, never throws. A UDP
+   * flow may skip the check of a send like ones that just succeeded (see udp.ts); `check`
+   * asks for this one's result in any case (retransmissions).
+   */
+  send(data: Buffer, onError?: (err: Error) => void, check?: boolean): void;
 }
 
 /** What a transport reports upward. */

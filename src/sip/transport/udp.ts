@@ -28,39 +28,45 @@ const UNCHECKED_MS = 1000;
 /**
  * A destination on the shared socket. Node's dgram schedules a process.nextTick for every
  * send that has a callback, even when the kernel took the datagram at once; at tens of
- * thousands of datagrams a second that tick costs about a tenth of the client's throughput
- * (measured against the sipp UAS). Without a callback, though, a send error (no route to the
- * host, message too long) is lost. Those errors come from the kernel at once and hold for a
- * route, so a flow checks one send and, once one has succeeded, sends unchecked for a second;
- * a failed check makes every send checked again. A datagram lost unchecked is retransmitted
- * by its transaction (Timers A and E), and a checked send comes within the second: the error
- * then reaches the transaction within about 1.5 s instead of at once, and only when the route
- * broke in the second after a success.
+ * thousands of datagrams a second that tick is a cost of its own. Without a callback, though,
+ * a send error (no route to the host, message too long) is lost. So:
+ * - a send nobody listens to (ACKs, responses: no `onError`) has no callback;
+ * - a send with `onError` is checked unless, within the last second, a send on this flow of at
+ *   least its size was seen to succeed; a failed check makes every send checked again;
+ * - a retransmission (`check`) is always checked.
+ * Errors that hold for a route therefore reach the transaction at once, or with its first
+ * retransmission (Timer A or E, 500 ms) when the route broke in the second after a success.
  */
 class UdpFlow implements Flow {
   readonly transport = 'udp' as const;
   readonly reliable = false;
   readonly closed = false;
-  /** performance.now() of the last send seen to succeed. */
+  /** performance.now() of the last send seen to succeed, and the largest size seen to succeed since the window opened. */
   #okAt = -Infinity;
+  #okSize = 0;
   constructor(
     private readonly socket: dgram.Socket,
     readonly local: Endpoint,
     readonly remote: Endpoint,
   ) {}
-  send(data: Buffer, onError?: (err: Error) => void): void {
+  send(data: Buffer, onError?: (err: Error) => void, check = false): void {
     try {
-      if (performance.now() - this.#okAt < UNCHECKED_MS) {
+      if (onError === undefined || (!check && data.length <= this.#okSize && performance.now() - this.#okAt < UNCHECKED_MS)) {
         this.socket.send(data, this.remote.port, this.remote.address);
         return;
       }
+      const size = data.length;
       this.socket.send(data, this.remote.port, this.remote.address, (err) => {
         if (!err) {
-          this.#okAt = performance.now();
+          const now = performance.now();
+          if (now - this.#okAt >= UNCHECKED_MS) this.#okSize = 0;
+          if (size > this.#okSize) this.#okSize = size;
+          this.#okAt = now;
           return;
         }
         this.#okAt = -Infinity;
-        onError?.(classifySocketError(err, false));
+        this.#okSize = 0;
+        onError(classifySocketError(err, false));
       });
     } catch (err) {
       // The socket was closed under us (client closed): report, never throw.
@@ -160,9 +166,10 @@ export class UdpTransport implements SipTransport {
   }
 
   flowNow(dest: Destination): Flow | undefined {
+    if (this.#closed) return undefined;
     const cached = this.#flows.get(flowKey(dest));
     if (cached !== undefined) return cached;
-    if (this.#closed || (!isIPv4(dest.address) && !isIPv6(dest.address))) return undefined;
+    if (!isIPv4(dest.address) && !isIPv6(dest.address)) return undefined;
     const bound = this.#bound.get(familyOf(dest.address));
     if (bound === undefined) return undefined;
     const wildcard = bound.local.address === '0.0.0.0' || bound.local.address === '::';
@@ -175,8 +182,9 @@ export class UdpTransport implements SipTransport {
     const key = flowKey(dest);
     let flow = this.#flows.get(key);
     if (flow === undefined) {
-      if (this.#flows.size >= MAX_CACHED_FLOWS) this.#flows.clear();
       flow = new UdpFlow(socket, { address: localAddress, port: localPort }, { address: dest.address, port: dest.port });
+      if (this.#closed) return flow; // closing: nothing more is cached
+      if (this.#flows.size >= MAX_CACHED_FLOWS) this.#flows.clear();
       this.#flows.set(key, flow);
     }
     return flow;

@@ -81,7 +81,7 @@ export async function sendAuthenticated(
     let tx: ClientTransaction;
     try {
       // A ready flow (the shared UDP socket) sends at once; otherwise wait for a connection.
-      tx = layer.sendNow(request, dest, sendOpts) ?? (await layer.send(request, dest, sendOpts));
+      tx = layer.sendNow(request, dest, sendOpts) ?? (await layer.sendWhenReady(request, dest, sendOpts));
     } catch (err) {
       const error = err instanceof TransportError ? err : new TransportError('send-failed', (err as Error).message);
       return { outcome: { kind: 'transport-error', error, at: performance.now() }, tx: undefined, request, cseq, auth, algorithm, requests, retransmissions, sentAt, switchedToTcp };

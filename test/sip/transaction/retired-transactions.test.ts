@@ -60,7 +60,7 @@ describe('retired transactions (Completed/Accepted keys)', () => {
     expect(r.has('a')).toBe(false);
   });
 
-  it('sweeps a long queue in order and keeps its memory bounded', async () => {
+  it('sweeps a long queue at its time', async () => {
     const r = new RetiredTransactions();
     for (let i = 0; i < 10_000; i++) r.add(`k${i}`, 10);
     expect(r.size).toBe(10_000);

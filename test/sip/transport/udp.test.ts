@@ -63,7 +63,7 @@ describe('UDP transport', () => {
     expect(timeouts()).toBeLessThanOrEqual(baseline);
   });
 
-  it('reports a send error on a fresh flow at once, and after a success sends unchecked for a second', async () => {
+  it('reports send errors: on a fresh flow, for a datagram larger than any sent just before, and on retransmissions', async () => {
     const receiver = dgram.createSocket('udp4');
     await new Promise<void>((r) => receiver.bind(0, HOST, r));
     cleanups.push(() => new Promise<void>((r) => receiver.close(() => r())));
@@ -77,14 +77,19 @@ describe('UDP transport', () => {
     await sleep(30);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ name: 'TransportError' });
-    flow.send(Buffer.from('\r\n\r\n'), (e) => errors.push(e)); // a checked success
-    await sleep(30);
-    flow.send(tooBig, (e) => errors.push(e)); // within the second: unchecked, the error is not seen
+    flow.send(Buffer.from('\r\n\r\n'), (e) => errors.push(e)); // a checked success of 4 octets
     await sleep(30);
     expect(errors).toHaveLength(1);
-    await sleep(1000);
-    flow.send(tooBig, (e) => errors.push(e)); // checked again
+    flow.send(tooBig, (e) => errors.push(e)); // larger than anything seen to succeed: checked
     await sleep(30);
     expect(errors).toHaveLength(2);
+    flow.send(Buffer.from('\r\n\r\n'), (e) => errors.push(e));
+    await sleep(30);
+    flow.send(tooBig, (e) => errors.push(e), true); // a retransmission: always checked
+    await sleep(30);
+    expect(errors).toHaveLength(3);
+    flow.send(tooBig); // nobody listens: no callback, never throws
+    await sleep(30);
+    expect(errors).toHaveLength(3);
   });
 });
