@@ -110,24 +110,14 @@ function newEntry(name: string, value: string): HeaderEntry {
  * line into the serialized message. Used by the constructors and by serialize().
  */
 export function checkStartLine(isRequest: boolean, method: string, uri: string, status: number, reason: string, version = 'SIP/2.0'): void {
-  let badVersion = version.length === 0;
-  for (let k = 0; k < version.length && !badVersion; k++) {
-    const c = version.charCodeAt(k);
-    if (c <= 0x20 || c === 0x7f) badVersion = true;
-  }
-  if (badVersion) {
+  if (version.length === 0 || hasSpaceOrControl(version)) {
     throw new SipParseError('SIP_PARSE_START_LINE', `SIP-Version "${version}" is not one word`, { location: { header: 'start-line' }, expected: 'SIP/2.0 (RFC 3261 7.1)' });
   }
   if (isRequest) {
     if (!isToken(method)) {
       throw new SipParseError('SIP_PARSE_METHOD', `method "${method}" is not a token`, { location: { header: 'start-line' }, expected: 'a method of token characters (RFC 3261 25.1)' });
     }
-    let bad = !/^[A-Za-z][A-Za-z0-9+.-]*:./.test(uri);
-    for (let k = 0; k < uri.length && !bad; k++) {
-      const c = uri.charCodeAt(k);
-      if (c < 0x21 || c === 0x7f) bad = true;
-    }
-    if (bad) {
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:./.test(uri) || hasSpaceOrControl(uri)) {
       throw new SipParseError('SIP_PARSE_REQUEST_URI', `Request-URI "${uri}" is not an absolute URI without whitespace`, { location: { header: 'start-line' }, expected: 'scheme:... without spaces or control characters (RFC 3261 7.1)' });
     }
   } else {
@@ -138,6 +128,15 @@ export function checkStartLine(isRequest: boolean, method: string, uri: string, 
       throw new SipParseError('SIP_PARSE_START_LINE', 'the reason phrase holds CR or LF', { location: { header: 'start-line' }, expected: 'a single-line reason phrase' });
     }
   }
+}
+
+/** Whether `s` holds a space or a control character (what would break a start line). */
+function hasSpaceOrControl(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x21 || c === 0x7f) return true;
+  }
+  return false;
 }
 
 function missing(name: string): never {
