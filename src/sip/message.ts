@@ -78,8 +78,13 @@ function entryParts(e: HeaderEntry): string[] {
   return e.parts;
 }
 
+/** Whether `value` holds CR or LF. One pass in JavaScript: two indexOf calls cost more on header-sized strings. */
 function hasLineBreak(value: string): boolean {
-  return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+  for (let k = 0; k < value.length; k++) {
+    const c = value.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
 }
 
 function newEntry(name: string, value: string): HeaderEntry {
@@ -350,10 +355,19 @@ export class SipMessage {
     return this.#entries.map((e) => [e.name, entryValue(e)]);
   }
 
-  /** Calls `fn` with each header row's canonical name and unsplit value, in order (what serialize() writes). */
-  forEachHeader(fn: (name: string, value: string) => void): void {
-    const entries = this.#entries;
-    for (let i = 0; i < entries.length; i++) fn(entries[i]!.name, entryValue(entries[i]!));
+  /** Number of header rows; with rowName(i) and rowValue(i), what serialize() writes, in order. */
+  get rowCount(): number {
+    return this.#entries.length;
+  }
+
+  /** Canonical name of header row `i` (0-based, in order). */
+  rowName(i: number): string {
+    return this.#entries[i]!.name;
+  }
+
+  /** Value of header row `i`, unsplit (trimmed, unfolded). */
+  rowValue(i: number): string {
+    return entryValue(this.#entries[i]!);
   }
 
   /** 1-based line of the first row of a header in the parsed message, 0 when added by code or absent. */

@@ -79,7 +79,8 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
     raw = buf.toString('latin1', i, len);
     found = locateHeaderEnd(raw);
   }
-  const defects: SipDefect[] = [];
+  // Made on the first defect: most messages have none.
+  let defects: SipDefect[] | undefined;
   let headEnd: number;
   let bodyStart: number;
   if (found === undefined) {
@@ -89,20 +90,21 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
     if (datagram && len - i >= 2 && buf[len - 2] === 0x0d && buf[len - 1] === 0x0a) {
       headEnd = len - 2;
       bodyStart = len;
-      defects.push({ code: 'SIP_PARSE_NO_HEADER_END', line: 0, header: 'body', message: 'the datagram ends after the last header without the empty line (RFC 3261 7)' });
+      (defects ??= []).push({ code: 'SIP_PARSE_NO_HEADER_END', line: 0, header: 'body', message: 'the datagram ends after the last header without the empty line (RFC 3261 7)' });
     } else {
       throw err('SIP_PARSE_NO_HEADER_END', 'the header section does not end with an empty line (CRLF CRLF)', lineBase, 'body', 'headers followed by CRLF CRLF, then the body');
     }
   } else {
     headEnd = i + found[0];
     bodyStart = i + found[1];
-    if (found[2]) defects.push({ code: 'SIP_DEFECT_BARE_LF', line: 0, header: 'start-line', message: 'lines end with LF alone instead of CRLF (RFC 3261 7)' });
+    if (found[2]) (defects ??= []).push({ code: 'SIP_DEFECT_BARE_LF', line: 0, header: 'start-line', message: 'lines end with LF alone instead of CRLF (RFC 3261 7)' });
   }
   // Header values are slices of `head`, which keeps its parent string alive: when the decoded
   // window is much longer than the header section (a large body), decode the head on its own.
   const headLen = headEnd - i;
   let head = raw.length >= headLen && raw.length <= 2 * headLen + 64 ? raw.slice(0, headLen) : buf.toString('latin1', i, headEnd);
-  if (!isAscii(buf.subarray(i, headEnd))) head = buf.toString('utf8', i, headEnd);
+  // The whole buffer first (no view to make): a head with non-ASCII octets is rare.
+  if (!isAscii(buf) && !isAscii(buf.subarray(i, headEnd))) head = buf.toString('utf8', i, headEnd);
 
   // ---- start line (RFC 3261 7.1, 7.2) ----
   let nl = head.indexOf('\n');
@@ -127,8 +129,8 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
     lineEnd = nl < 0 ? hlen : nl;
     let contentEnd = lineEnd;
     if (contentEnd > pos && head.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
-    else if (nl >= 0 && !defects.some((d) => d.code === 'SIP_DEFECT_BARE_LF')) {
-      defects.push({ code: 'SIP_DEFECT_BARE_LF', line, header: 'start-line', message: 'lines end with LF alone instead of CRLF (RFC 3261 7)' });
+    else if (nl >= 0 && !defects?.some((d) => d.code === 'SIP_DEFECT_BARE_LF')) {
+      (defects ??= []).push({ code: 'SIP_DEFECT_BARE_LF', line, header: 'start-line', message: 'lines end with LF alone instead of CRLF (RFC 3261 7)' });
     }
     const c0 = head.charCodeAt(pos);
     if (c0 === 0x20 || c0 === 0x09) {
@@ -178,7 +180,7 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
       if (!datagram) {
         throw err('SIP_PARSE_CONTENT_LENGTH_CONFLICT', `Content-Length ${n} at line ${e.line} contradicts ${contentLength} at line ${clLine}`, e.line, 'Content-Length', 'one Content-Length header');
       }
-      defects.push({
+      (defects ??= []).push({
         code: 'SIP_PARSE_CONTENT_LENGTH_CONFLICT',
         line: e.line,
         header: 'Content-Length',
@@ -187,7 +189,7 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
       contentLength = -1;
     }
   }
-  let body: Buffer;
+  let body: Buffer | undefined;
   let trailing = 0;
   if (contentLength === undefined || contentLength === -1) {
     if (contentLength === undefined && !datagram) {
@@ -197,10 +199,11 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
   } else if (contentLength > available) {
     throw err('SIP_PARSE_CONTENT_LENGTH_EXCEEDS', `Content-Length ${contentLength} at line ${clLine} is larger than the ${available} octets of body present`, clLine, 'Content-Length', `Content-Length at most ${available}`);
   } else {
-    body = buf.subarray(bodyStart, bodyStart + contentLength);
+    // No body: SipMessage's shared empty buffer rather than a new view.
+    if (contentLength > 0) body = buf.subarray(bodyStart, bodyStart + contentLength);
     trailing = available - contentLength;
     if (trailing > 0) {
-      defects.push({
+      (defects ??= []).push({
         code: 'SIP_DEFECT_TRAILING_OCTETS',
         line: clLine,
         header: 'Content-Length',
@@ -218,7 +221,7 @@ export function parseMessage(buf: Buffer, opts: ParseOptions = {}): SipMessage {
     entries,
     body,
     trailingOctets: trailing,
-    defects: defects.length > 0 ? defects : undefined,
+    defects,
   });
 }
 

@@ -13,15 +13,15 @@ export function serialize(msg: SipMessage): Buffer {
   const bodyLength = msg.body.length;
   let head = msg.isRequest ? `${msg.method} ${msg.uri} ${msg.version}\r\n` : `${msg.version} ${msg.status} ${msg.reason}\r\n`;
   let wroteLength = false;
-  msg.forEachHeader((name, value) => {
-    if (name === 'Content-Length') {
-      if (wroteLength) return;
+  const rows = msg.rowCount;
+  for (let i = 0; i < rows; i++) {
+    const name = msg.rowName(i);
+    if (name !== 'Content-Length') head += `${name}: ${msg.rowValue(i)}\r\n`;
+    else if (!wroteLength) {
       head += `Content-Length: ${bodyLength}\r\n`;
       wroteLength = true;
-    } else {
-      head += `${name}: ${value}\r\n`;
     }
-  });
+  }
   if (!wroteLength) head += `Content-Length: ${bodyLength}\r\n`;
   head += '\r\n';
   if (msg.body.length === 0) return Buffer.from(head, 'utf8');

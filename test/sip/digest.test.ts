@@ -66,6 +66,26 @@ describe('digest response vectors', () => {
     }
   });
 
+  it('keeps H(A1) apart per algorithm, user name, realm and password (it is cached per Secret)', () => {
+    const a = new Secret('first secret');
+    const b = new Secret('second secret');
+    const expected = (hash: 'md5' | 'sha256', user: string, realm: string, password: string): string => {
+      const ha1 = hashHex(hash, `${user}:${realm}:${password}`);
+      return hashHex(hash, `${ha1}:${rfc7616.nonce}:${rfc7616.nc}:${rfc7616.cnonce}:auth:${hashHex(hash, `${rfc7616.method}:${rfc7616.uri}`)}`);
+    };
+    // Alternating inputs, so that each call misses the last-used entry at least once.
+    for (let round = 0; round < 2; round++) {
+      for (const [secret, password] of [[a, 'first secret'], [b, 'second secret']] as const) {
+        for (const [name, hash] of [['MD5', 'md5'], ['SHA-256', 'sha256']] as const) {
+          for (const [user, realm] of [['Mufasa', 'r1'], ['Mufasa', 'r2'], ['Simba', 'r1']] as const) {
+            const got = digestResponse({ ...rfc7616, password: secret, algorithm: digestAlgorithm(name)!, username: user, realm });
+            expect(got).toBe(expected(hash, user, realm, password));
+          }
+        }
+      }
+    }
+  });
+
   it('matches RFC 2617 3.5 (MD5, qop=auth, "Circle Of Life")', () => {
     expect(
       digestResponse({

@@ -81,6 +81,24 @@ describe('parseMessage headers', () => {
     const m = parseMessage(crlf(['OPTIONS sip:a@b SIP/2.0', 'From: "Zoë Ñandú" <sip:z@b>;tag=1', 'l: 0', '', '']));
     expect(m.from().displayName).toBe('Zoë Ñandú');
   });
+
+  it('decodes the header section as UTF-8 only when it holds non-ASCII octets, whatever the body holds', () => {
+    const body = Buffer.from('v=0\r\ns=Ñandú\r\n');
+    const asciiHead = crlf(['OPTIONS sip:a@b SIP/2.0', 'From: "Zoe" <sip:z@b>;tag=1', `l: ${body.length}`, '', '']);
+    const a = parseMessage(Buffer.concat([asciiHead, body]));
+    expect(a.from().displayName).toBe('Zoe');
+    expect(a.body.equals(body)).toBe(true);
+    const utf8Head = crlf(['OPTIONS sip:a@b SIP/2.0', 'From: "Zoë" <sip:z@b>;tag=1', `l: ${body.length}`, '', '']);
+    const b = parseMessage(Buffer.concat([utf8Head, body]));
+    expect(b.from().displayName).toBe('Zoë');
+    expect(b.body.equals(body)).toBe(true);
+  });
+
+  it('gives an empty body and no defects for Content-Length: 0', () => {
+    const m = parseMessage(crlf(['SIP/2.0 200 OK', 'Call-ID: x', 'CSeq: 1 OPTIONS', 'Content-Length: 0', '', '']));
+    expect(m.body.length).toBe(0);
+    expect(m.defects).toEqual([]);
+  });
 });
 
 describe('parseMessage body framing (RFC 3261 18.3)', () => {

@@ -140,19 +140,21 @@ export class DigestClient {
       }
     }
     if (challenges.length === 0 && parseError) return { ok: false, code: 'SIP_AUTH_CHALLENGE_INVALID', reason: parseError.message };
-    // Strongest supported challenge per realm, in order of first appearance of each realm.
-    const best = new Map<string, { c: DigestChallenge; alg: DigestAlgorithm }>();
-    const skipped: string[] = [];
+    // Strongest supported challenge per realm, in order of first appearance of each realm (an
+    // array: one or two realms at most in practice).
+    const best: { realm: string; c: DigestChallenge; alg: DigestAlgorithm }[] = [];
     for (const c of challenges) {
       const alg = digestAlgorithm(c.algorithm);
-      if (alg === undefined || this.#chooseQop(c) === null) {
-        skipped.push(`${c.algorithm ?? 'MD5'}${c.qop.length ? ` qop=${c.qop.join(',')}` : ''}`);
-        continue;
+      if (alg === undefined || this.#chooseQop(c) === null) continue;
+      const prev = best.find((b) => b.realm === c.realm);
+      if (prev === undefined) best.push({ realm: c.realm, c, alg });
+      else if (alg.strength > prev.alg.strength) {
+        prev.c = c;
+        prev.alg = alg;
       }
-      const prev = best.get(c.realm);
-      if (prev === undefined || alg.strength > prev.alg.strength) best.set(c.realm, { c, alg });
     }
-    if (best.size === 0) {
+    if (best.length === 0) {
+      const skipped = challenges.map((c) => `${c.algorithm ?? 'MD5'}${c.qop.length ? ` qop=${c.qop.join(',')}` : ''}`);
       return {
         ok: false,
         code: 'SIP_AUTH_UNSUPPORTED',
@@ -168,7 +170,7 @@ export class DigestClient {
     }
     const credentials: { header: AuthHeaderName; value: string; realm: string; algorithm: string }[] = [];
     let anyStale = false;
-    for (const [realm, { c, alg }] of best) {
+    for (const { realm, c, alg } of best) {
       const attemptKey = `${callId}|${cseqMethod}|${header}|${realm}`;
       const prev = this.#attempts.get(attemptKey);
       if (prev !== undefined) {
@@ -259,18 +261,12 @@ export class DigestClient {
       body: request.body,
     });
     const username = c.userhash ? hashedUsername(alg, this.#username, c.realm) : this.#username;
-    const parts = [
-      `username=${quote(username)}`,
-      `realm=${quote(c.realm)}`,
-      `nonce=${quote(c.nonce)}`,
-      `uri=${quote(request.uri)}`,
-      `response=${quote(response)}`,
-    ];
-    if (c.algorithm !== undefined) parts.push(`algorithm=${alg.name}`);
-    if (qop !== undefined || alg.sess) parts.push(`cnonce=${quote(cnonce)}`);
-    if (c.opaque !== undefined) parts.push(`opaque=${quote(c.opaque)}`);
-    if (qop !== undefined) parts.push(`qop=${qop}`, `nc=${nc}`);
-    if (c.userhash) parts.push('userhash=true');
-    return `Digest ${parts.join(', ')}`;
+    let v = `Digest username=${quote(username)}, realm=${quote(c.realm)}, nonce=${quote(c.nonce)}, uri=${quote(request.uri)}, response="${response}"`;
+    if (c.algorithm !== undefined) v += `, algorithm=${alg.name}`;
+    if (qop !== undefined || alg.sess) v += `, cnonce=${quote(cnonce)}`;
+    if (c.opaque !== undefined) v += `, opaque=${quote(c.opaque)}`;
+    if (qop !== undefined) v += `, qop=${qop}, nc=${nc}`;
+    if (c.userhash) v += ', userhash=true';
+    return v;
   }
 }

@@ -1,5 +1,5 @@
 import { SipParseError } from '../parse-error.js';
-import { setParam } from './params.js';
+import { setParam, storeParam } from './params.js';
 
 /**
  * WWW-Authenticate, Proxy-Authenticate, Authorization and Proxy-Authorization values
@@ -14,8 +14,8 @@ export interface AuthHeaderValue {
   scheme: string;
   /** Parameters, names lower-cased, quoted values unquoted and unescaped. */
   params: Record<string, string>;
-  /** Names of the parameters that were quoted-strings (some servers care). */
-  quoted: Set<string>;
+  /** Names of the parameters that were quoted-strings (some servers care), in order. */
+  quoted: string[];
 }
 
 function fail(value: string, why: string, header: string): never {
@@ -61,7 +61,7 @@ export function parseAuthHeader(value: string, header = 'WWW-Authenticate'): Aut
     if (value.charCodeAt(i) !== 0x3d /* = */ || current === undefined) {
       // A new scheme (the first one, or `, Digest ...` after a previous challenge).
       if (value.charCodeAt(i) === 0x3d) fail(value, `parameter "${t}" before any scheme`, header);
-      current = { scheme: t, params: {}, quoted: new Set() };
+      current = { scheme: t, params: {}, quoted: [] };
       out.push(current);
       if (afterToken === save) fail(value, 'missing scheme', header);
       // token68 forms (Basic credentials) are kept whole under the `token68` key.
@@ -102,14 +102,14 @@ export function parseAuthHeader(value: string, header = 'WWW-Authenticate'): Aut
       if (i >= n) fail(value, `unterminated quoted value of "${t}"`, header);
       v = escaped ? value.slice(start, i).replace(/\\(.)/gs, '$1') : value.slice(start, i);
       i++;
-      current.quoted.add(name);
+      current.quoted.push(name);
     } else {
       const s = i;
       while (i < n && value.charCodeAt(i) !== 0x2c && !isWs(value.charCodeAt(i))) i++;
       v = value.slice(s, i);
       if (v.length === 0) fail(value, `parameter "${t}" has no value`, header);
     }
-    setParam(current.params, name, v);
+    storeParam(current.params, name, v);
     skipWs();
     if (i < n) {
       if (value.charCodeAt(i) !== 0x2c) fail(value, `expected "," after parameter "${t}"`, header);

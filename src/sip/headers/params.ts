@@ -33,10 +33,11 @@ export function setParam<V>(obj: Record<string, V>, name: string, value: V): voi
 }
 
 /**
- * setParam for parsed names. The common names get named stores (a keyed store of a freshly
- * sliced string makes V8 internalise it first, which dominated Via parsing).
+ * setParam for parsed names. The common names (of Via, From/To, Contact and the Digest
+ * headers) get named stores: a keyed store of a freshly sliced or lower-cased string makes V8
+ * internalise it first, which dominated Via parsing.
  */
-function storeParam(obj: Params, name: string, value: string | null): void {
+export function storeParam<V>(obj: Record<string, V>, name: string, value: V): void {
   switch (name) {
     case 'branch':
       obj.branch = value;
@@ -58,6 +59,21 @@ function storeParam(obj: Params, name: string, value: string | null): void {
       return;
     case 'expires':
       obj.expires = value;
+      return;
+    case 'realm':
+      obj.realm = value;
+      return;
+    case 'nonce':
+      obj.nonce = value;
+      return;
+    case 'algorithm':
+      obj.algorithm = value;
+      return;
+    case 'qop':
+      obj.qop = value;
+      return;
+    case 'opaque':
+      obj.opaque = value;
       return;
     default:
       setParam(obj, name, value);

@@ -131,8 +131,7 @@ export abstract class ClientTransaction {
   }
 
   /** Starts (or restarts) a named timer: A and E share the retransmit slot, the others the timeout slot. */
-  protected startTimer(name: TimerName, ms: number): void {
-    const now = performance.now();
+  protected startTimer(name: TimerName, ms: number, now = performance.now()): void {
     const at = now + ms;
     if (name === 'A' || name === 'E') {
       this.#retransmitName = name;

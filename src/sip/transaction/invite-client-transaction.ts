@@ -52,8 +52,9 @@ export class InviteClientTransaction extends ClientTransaction {
     // with a value of T1. ... For any transport, the client transaction MUST start timer B
     // with a value of 64*T1 seconds."
     this.#a = this.timers.A;
-    if (!this.flow.reliable) this.startTimer('A', this.#a);
-    this.startTimer('B', this.timers.B);
+    const now = performance.now();
+    if (!this.flow.reliable) this.startTimer('A', this.#a, now);
+    this.startTimer('B', this.timers.B, now);
   }
 
   #calling(i: TransactionInput): void {

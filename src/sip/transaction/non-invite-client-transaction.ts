@@ -27,8 +27,9 @@ export class NonInviteClientTransaction extends ClientTransaction {
     this.state = 'trying' satisfies State;
     this.send();
     this.#e = this.timers.E;
-    if (!this.flow.reliable) this.startTimer('E', this.#e);
-    this.startTimer('F', this.timers.F);
+    const now = performance.now();
+    if (!this.flow.reliable) this.startTimer('E', this.#e, now);
+    this.startTimer('F', this.timers.F, now);
   }
 
   #trying(i: TransactionInput): void {

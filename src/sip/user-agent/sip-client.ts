@@ -44,12 +44,6 @@ export interface SipClientOptions {
   udpBufferSize?: number;
 }
 
-/** RFC 3261 20.33: `Retry-After: delta-seconds [comment] *( ; retry-param )`. */
-function retryAfterOf(msg: SipMessage): number | null {
-  const m = /^\s*(\d{1,10})/.exec(msg.get('Retry-After') ?? '');
-  return m ? Number(m[1]) : null;
-}
-
 /** The destination of a target that needs no lookup (an IP literal, or an address given); undefined otherwise. */
 function destinationNow(target: SipRequestTarget): Destination | undefined {
   const literal = isIP(target.host) !== 0;
@@ -68,18 +62,61 @@ function emptyOptionsResult(target: SipRequestTarget, started: number): OptionsR
   };
 }
 
-/** Splits comma lists of every row of a header (Allow, Supported, Accept). */
-function listOf(msg: SipMessage, name: string): string[] {
-  const rows = msg.getAll(name);
-  if (rows.length === 0) return rows;
-  const out: string[] = [];
-  for (const row of rows) {
-    for (const v of row.split(',')) {
-      const t = v.trim();
-      if (t) out.push(t);
+/** What an OPTIONS result reports of the answering peer's headers. */
+interface PeerHeaders {
+  server: string | null;
+  allow: string[];
+  supported: string[];
+  accept: string[];
+  retryAfterSeconds: number | null;
+}
+
+/**
+ * The peer's headers an OPTIONS result reports, in one pass over the rows: Server (else
+ * User-Agent), the comma lists Allow, Supported and Accept (every row, split and trimmed,
+ * empty elements dropped), and Retry-After's delta-seconds (RFC 3261 20.33:
+ * `delta-seconds [comment] *( ; retry-param )`).
+ */
+function peerHeaders(msg: SipMessage): PeerHeaders {
+  let server: string | undefined;
+  let userAgent: string | undefined;
+  let retryAfter: string | undefined;
+  const out: PeerHeaders = { server: null, allow: [], supported: [], accept: [], retryAfterSeconds: null };
+  for (let i = 0, n = msg.rowCount; i < n; i++) {
+    switch (msg.rowName(i)) {
+      case 'Server':
+        server ??= msg.rowValue(i);
+        break;
+      case 'User-Agent':
+        userAgent ??= msg.rowValue(i);
+        break;
+      case 'Allow':
+        splitInto(out.allow, msg.rowValue(i));
+        break;
+      case 'Supported':
+        splitInto(out.supported, msg.rowValue(i));
+        break;
+      case 'Accept':
+        splitInto(out.accept, msg.rowValue(i));
+        break;
+      case 'Retry-After':
+        retryAfter ??= msg.rowValue(i);
+        break;
     }
   }
+  out.server = server ?? userAgent ?? null;
+  if (retryAfter !== undefined) {
+    const m = /^\s*(\d{1,10})/.exec(retryAfter);
+    if (m) out.retryAfterSeconds = Number(m[1]);
+  }
   return out;
+}
+
+function splitInto(out: string[], row: string): void {
+  for (const v of row.split(',')) {
+    const t = v.trim();
+    if (t) out.push(t);
+  }
 }
 
 export class SipClient {
@@ -168,6 +205,7 @@ export class SipClient {
       const flow = r.tx?.flow;
       const res = r.outcome.kind === 'response' ? r.outcome.response : undefined;
       const tlsInfo = flow?.tls ?? (r.outcome.kind === 'transport-error' ? r.outcome.error.detail?.tls : undefined);
+      const peer = res ? peerHeaders(res) : undefined;
       // One object literal with every field in a fixed order (no spreads): the probe service
       // makes thousands of these, and a stable shape keeps them cheap.
       const result: OptionsResult = {
@@ -182,11 +220,11 @@ export class SipClient {
         local: flow ? hostPort(flow.local.address, flow.local.port) : null,
         auth: r.auth,
         algorithm: r.algorithm,
-        server: res ? res.get('Server') ?? res.get('User-Agent') ?? null : null,
-        allow: res ? listOf(res, 'Allow') : [],
-        supported: res ? listOf(res, 'Supported') : [],
-        accept: res ? listOf(res, 'Accept') : [],
-        retryAfterSeconds: res ? retryAfterOf(res) : null,
+        server: peer ? peer.server : null,
+        allow: peer ? peer.allow : [],
+        supported: peer ? peer.supported : [],
+        accept: peer ? peer.accept : [],
+        retryAfterSeconds: peer ? peer.retryAfterSeconds : null,
         requests: r.requests,
         retransmissions: r.retransmissions,
         switchedToTcp: r.switchedToTcp,
