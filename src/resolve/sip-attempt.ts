@@ -3,6 +3,7 @@ import type { Secret } from '../util/secret.js';
 import { DigestClient } from '../sip/digest/digest-client.js';
 import type { SipMessage } from '../sip/message.js';
 import { randomToken } from '../sip/transaction/branch.js';
+import { newCallId } from '../sip/user-agent/call-id.js';
 import type { Destination } from '../sip/transport/transport.js';
 import { sendAuthenticated } from '../sip/user-agent/authenticated-request.js';
 import { buildRequest } from '../sip/user-agent/requests.js';
@@ -85,7 +86,7 @@ export function sipOptionsAttempt(client: SipClient, opts: SipAttemptOptions = {
       };
       const uri = requestUri({ host: entry.host, port: entry.port, transport: entry.transport });
       const host = entry.host.includes(':') ? `[${entry.host}]` : entry.host;
-      const ids = { callId: randomToken(), fromHeader: `<sip:${opts.fromUser ?? 'siptrunk'}@${host}>;tag=${randomToken(6)}`, toHeader: `<${uri}>` };
+      const ids = { callId: newCallId(), fromHeader: `<sip:${opts.fromUser ?? 'siptrunk'}@${host}>;tag=${randomToken(6)}`, toHeader: `<${uri}>` };
       const digest = opts.credentials ? new DigestClient({ username: opts.credentials.username, password: opts.credentials.password }) : undefined;
       const r = await sendAuthenticated(
         client.layer,

@@ -23,6 +23,7 @@ import { TransportError } from '../transport/transport-error.js';
 import type { ClientTransaction } from '../transaction/client-transaction.js';
 import type { InviteClientTransaction } from '../transaction/invite-client-transaction.js';
 import { randomHex, randomToken } from '../transaction/branch.js';
+import { newCallId } from './call-id.js';
 import { sendAuthenticated, type AuthenticatedOutcome } from './authenticated-request.js';
 import { buildRequest, buildResponse, contactFor, type DialogIds } from './requests.js';
 import { hostPort, requestUri, type SipRequestTarget } from './target.js';
@@ -69,7 +70,7 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
   const ms = () => Math.round((performance.now() - t0) * 10) / 10;
   const timeline: CallEvent[] = [];
   const op = operationSignal(opts.signal, undefined);
-  const callId = randomToken();
+  const callId = newCallId();
   const result: CallResult = {
     ok: false, outcome: 'transport-error', status: null, reason: null, pddMs: null, answerMs: null, firstResponseMs: null,
     codec: null, auth: 'none', algorithm: null, transport: target.transport, remote: hostPort(target.address ?? target.host, target.port),

@@ -16,6 +16,7 @@ import type { Destination, Flow } from '../transport/transport.js';
 import { TransactionLayer, type TransactionStats } from '../transaction/transaction-layer.js';
 import { Timers, type TimerBase } from '../transaction/timers.js';
 import { randomHex, randomToken } from '../transaction/branch.js';
+import { newCallId } from './call-id.js';
 import type { TlsClientOptions } from '../tls/tls-options.js';
 import type { StreamTransportOptions } from '../transport/stream-transport.js';
 import { sendAuthenticated } from './authenticated-request.js';
@@ -190,7 +191,7 @@ export class SipClient {
       }
       const uri = requestUri(target);
       const ids = {
-        callId: randomToken(),
+        callId: newCallId(),
         fromHeader: `<sip:${opts.fromUser ?? 'siptrunk'}@${bracketHost(target.host)}>;tag=${randomToken(6)}`,
         toHeader: `<${uri}>`,
       };
