@@ -5,9 +5,13 @@
 // at most CONCURRENCY exchanges in flight. Then memory per transaction in flight: N OPTIONS sent
 // to an address where nothing listens (so they all wait for Timer F), heap and RSS measured
 // (after gc) before and while they are in flight, divided by N.
+// Each client's CPU per exchange is measured too (process.cpuUsage for the two in this process,
+// bash's `times` for the sipp UAC), and the UAS's CPU per exchange while it served that client
+// (/proc/<pid>/stat): on a machine with few cores the client and the UAS share them, so what a
+// client costs per exchange bounds its rate.
 // Imports the built code (npm run build). Prints a Markdown section, writes out/bench/options-throughput.json.
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdirSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import dgram from 'node:dgram';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -39,13 +43,53 @@ function freeUdpPort(host) {
   });
 }
 
-function runSipp(args) {
+/**
+ * Starts sipp. With `timed`, through bash, whose `times` then gives sipp's user and system CPU
+ * (exact, from the kernel's accounting of the reaped child) as `cpuMs` on exit.
+ */
+function runSipp(args, timed = false) {
   const dir = mkdtempSync(join(os.tmpdir(), 'siptrunk-bench-sipp-'));
-  const child = spawn('sipp', [...args, '-nostdin', '-trace_err', '-error_file', join(dir, 'errors.log')], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const sippArgs = [...args, '-nostdin', '-trace_err', '-error_file', join(dir, 'errors.log')];
+  const cpuFile = join(dir, 'cpu.txt');
+  const child = timed
+    ? spawn('bash', ['-c', 'sipp "$@"; rc=$?; times > "$CPU_FILE"; exit $rc', 'sipp', ...sippArgs], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CPU_FILE: cpuFile } })
+    : spawn('sipp', sippArgs, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => { rmSync(dir, { recursive: true, force: true }); resolve({ code, signal, stderr }); }));
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      let cpuMs = null;
+      if (timed) {
+        // `times`: the shell's own user and system time, then its children's ("1m2.345s 0m0.678s").
+        const line = (() => { try { return readFileSync(cpuFile, 'utf8').split('\n')[1] ?? ''; } catch { return ''; } })();
+        const t = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60000 + Number(m[2]) * 1000);
+        if (t.length === 2) cpuMs = t[0] + t[1];
+      }
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ code, signal, stderr, cpuMs });
+    }),
+  );
   return { child, exited };
+}
+
+/** User + system CPU of a running process in ms, from /proc/<pid>/stat (Linux; null elsewhere). */
+const CLK_TCK = 100; // USER_HZ: the unit of /proc/<pid>/stat times on Linux
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime, stime (fields 14, 15)
+  } catch {
+    return null;
+  }
+}
+
+/** CPU µs per exchange of this process while `fn` runs. */
+async function withOwnCpu(fn) {
+  const c0 = process.cpuUsage();
+  const r = await fn();
+  const c = process.cpuUsage(c0);
+  return { ...r, cpuUsPerExchange: (c.user + c.system) / CALLS };
 }
 
 async function waitBound(host, port) {
@@ -69,11 +113,11 @@ async function sippUac(uasPort) {
     `${HOST}:${uasPort}`, '-sf', process.cwd() + '/test/peers/sipp/bench-options-uac.xml',
     '-i', HOST, '-p', String(port), '-mi', HOST, '-mp', String(mp), '-t', 'u1',
     '-buff_size', '4194304', '-m', String(CALLS), '-l', String(CONCURRENCY), '-r', '1000000', '-rp', '1000', '-au', USER, '-ap', PASS,
-  ]);
+  ], true);
   const exit = await uac.exited;
   const elapsed = now() - t0;
   if (exit.code !== 0) console.error(`sipp UAC exit ${exit.code}: ${exit.stderr.slice(-1500)}`);
-  return { calls: CALLS, elapsedMs: elapsed, perSecond: (CALLS / elapsed) * 1000, failures: exit.code === 0 ? 0 : null, exitCode: exit.code };
+  return { calls: CALLS, elapsedMs: elapsed, perSecond: (CALLS / elapsed) * 1000, failures: exit.code === 0 ? 0 : null, exitCode: exit.code, cpuUsPerExchange: exit.cpuMs === null ? null : (exit.cpuMs * 1000) / CALLS };
 }
 
 async function siptrunk(uasPort) {
@@ -109,6 +153,8 @@ async function siptrunk(uasPort) {
  * bare node:dgram code with no SIP stack at all — one socket, requests from string templates,
  * responses read with indexOf, the digest with crypto.hash, random values from a pool, no
  * transactions, no timers, no retransmissions, no parsing beyond the Call-ID, status and nonce.
+ * Its Call-IDs have siptrunk's shape (time-ordered prefix, then random; src/sip/user-agent/call-id.ts),
+ * which the sipp UAS serves more cheaply than random ones.
  * Not a SIP client anyone should use; it shows what one Node process can push through dgram
  * on this machine, whatever the stack on top.
  */
@@ -129,6 +175,14 @@ async function bareNode(uasPort) {
     off += 12;
     return pool.toString('base64url', off - 12, off);
   };
+  let lastMs = 0;
+  let seq = 0;
+  const newCallId = () => {
+    const ms = Date.now();
+    if (ms > lastMs) (lastMs = ms), (seq = 0);
+    else seq++;
+    return `${lastMs.toString(36).padStart(9, '0')}${seq.toString(36).padStart(3, '0')}-${token()}`;
+  };
   const request = (callId, cseq, auth) =>
     `OPTIONS ${uri} SIP/2.0\r\nVia: SIP/2.0/UDP ${LOCAL}:${lp};branch=z9hG4bK${token()};rport\r\nFrom: <sip:bench@${LOCAL}>;tag=${callId}\r\nTo: <${uri}>\r\nCall-ID: ${callId}\r\nCSeq: ${cseq} OPTIONS\r\nMax-Forwards: 70\r\n${auth}Content-Length: 0\r\n\r\n`;
   let next = 0;
@@ -139,7 +193,7 @@ async function bareNode(uasPort) {
     const start = () => {
       if (next >= CALLS) return;
       next++;
-      sock.send(request(token(), 1, ''), uasPort, HOST);
+      sock.send(request(newCallId(), 1, ''), uasPort, HOST);
     };
     sock.on('message', (buf) => {
       const text = buf.toString('latin1');
@@ -203,10 +257,17 @@ async function main() {
     await waitBound(HOST, uasPort);
     // Warm-up of both clients (JIT, sipp's tables), not counted.
     const rounds = [];
+    // The UAS's CPU per exchange while it serves `fn`'s client.
+    const served = async (fn) => {
+      const u0 = processCpuMs(uas.child.pid);
+      const r = await fn();
+      const u1 = processCpuMs(uas.child.pid);
+      return { ...r, uasCpuUsPerExchange: u0 === null || u1 === null ? null : ((u1 - u0) * 1000) / CALLS };
+    };
     for (let i = 0; i < ROUNDS; i++) {
-      const s = await sippUac(uasPort);
-      const t = await siptrunk(uasPort);
-      const b = await bareNode(uasPort);
+      const s = await served(() => sippUac(uasPort));
+      const t = await served(() => withOwnCpu(() => siptrunk(uasPort)));
+      const b = await served(() => withOwnCpu(() => bareNode(uasPort)));
       rounds.push({ sipp: s, siptrunk: t, bare: b });
     }
     const best = (k) => rounds.map((r) => r[k]).reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
@@ -220,11 +281,13 @@ async function main() {
     const f = (n) => Math.round(n).toLocaleString('en-US');
     console.log(`## Digest OPTIONS throughput over loopback UDP (sipp UAS with verifyauth)\n`);
     console.log(`${date}, ${machine}. ${CALLS} exchanges per client and round (OPTIONS, 401, OPTIONS + Authorization, 200), at most ${CONCURRENCY} in flight, best of ${ROUNDS} rounds; both clients against the same sipp 3.6.1 UAS.\n`);
-    console.log('| client | exchanges/s | transactions/s | failures | ratio |');
-    console.log('|---|---:|---:|---:|---:|');
-    console.log(`| sipp UAC (-au/-ap) | ${f(sipp.perSecond)} | ${f(sipp.perSecond * 2)} | ${sipp.failures === 0 ? 0 : `exit ${sipp.exitCode}`} | 1.00 |`);
-    console.log(`| siptrunk SipClient | ${f(ours.perSecond)} | ${f(ours.perSecond * 2)} | ${ours.failed} | ${ratio.toFixed(2)} |`);
-    console.log(`| bare node:dgram, no SIP stack (Node's floor) | ${f(bare.perSecond)} | ${f(bare.perSecond * 2)} | ${bare.failed} | ${(bare.perSecond / sipp.perSecond).toFixed(2)} |`);
+    const us = (v) => (v === null || v === undefined ? 'n/a' : v.toFixed(1));
+    console.log('| client | exchanges/s | transactions/s | failures | ratio | client CPU µs/exchange | UAS CPU µs/exchange |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    console.log(`| sipp UAC (-au/-ap) | ${f(sipp.perSecond)} | ${f(sipp.perSecond * 2)} | ${sipp.failures === 0 ? 0 : `exit ${sipp.exitCode}`} | 1.00 | ${us(sipp.cpuUsPerExchange)} | ${us(sipp.uasCpuUsPerExchange)} |`);
+    console.log(`| siptrunk SipClient | ${f(ours.perSecond)} | ${f(ours.perSecond * 2)} | ${ours.failed} | ${ratio.toFixed(2)} | ${us(ours.cpuUsPerExchange)} | ${us(ours.uasCpuUsPerExchange)} |`);
+    console.log(`| bare node:dgram, no SIP stack (Node's floor) | ${f(bare.perSecond)} | ${f(bare.perSecond * 2)} | ${bare.failed} | ${(bare.perSecond / sipp.perSecond).toFixed(2)} | ${us(bare.cpuUsPerExchange)} | ${us(bare.uasCpuUsPerExchange)} |`);
+    console.log(`\nCPU is user + system time of the whole process (every thread) divided by the exchanges of the round, from the round with the best rate; ${os.cpus().length} cores are shared by the client and the UAS.`);
     console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
     console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
     mkdirSync('out/bench', { recursive: true });
