@@ -25,18 +25,22 @@ import { randomToken } from '../transaction/branch.js';
 
 const SEQ_LIMIT = 36 ** 3;
 let lastMs = 0;
+/** lastMs in base36, 9 digits (encoded once per millisecond). */
+let lastMsText = '';
 let seq = 0;
 
 /** The time-and-sequence prefix: 12 characters of [0-9a-z] that increase with every call. */
 export function callIdPrefix(nowMs = Math.floor(performance.timeOrigin + performance.now())): string {
   if (nowMs > lastMs) {
     lastMs = nowMs;
+    lastMsText = lastMs.toString(36).padStart(9, '0');
     seq = 0;
   } else if (++seq === SEQ_LIMIT) {
     lastMs++;
+    lastMsText = lastMs.toString(36).padStart(9, '0');
     seq = 0;
   }
-  return lastMs.toString(36).padStart(9, '0') + seq.toString(36).padStart(3, '0');
+  return lastMsText + seq.toString(36).padStart(3, '0');
 }
 
 /** A new Call-ID: time-ordered prefix, `-`, 96 random bits in base64url (29 characters). */
