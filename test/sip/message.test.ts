@@ -124,6 +124,18 @@ describe('SipMessage construction and editing', () => {
     expect(resp.headerNames()).toEqual(['To']);
   });
 
+  it('gives the same rows by index as rawHeaders(): canonical names, unfolded values, in order', () => {
+    const m = parseMessage(Buffer.from('SIP/2.0 200 OK\r\nv: SIP/2.0/UDP a;branch=z9hG4bK1\r\nSubject: one\r\n  two\r\nAllow: INVITE, ACK\r\nl: 0\r\n\r\n'));
+    const rows = Array.from({ length: m.rowCount }, (_, i) => [m.rowName(i), m.rowValue(i)]);
+    expect(rows).toEqual(m.rawHeaders());
+    expect(rows).toEqual([
+      ['Via', 'SIP/2.0/UDP a;branch=z9hG4bK1'],
+      ['Subject', 'one two'],
+      ['Allow', 'INVITE, ACK'],
+      ['Content-Length', '0'],
+    ]);
+  });
+
   it('refuses values with CR or LF (header injection) with a typed error', () => {
     const r = SipMessage.request('OPTIONS', 'sip:a@b', []);
     expect(() => r.set('Subject', 'x\r\nVia: evil')).toThrowError(expect.objectContaining({ code: 'SIP_PARSE_HEADER_VALUE' }));
