@@ -30,6 +30,11 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 100000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+// Optional calibration (off by default): the bare client again, spending this many µs of CPU
+// on every response it receives (a busy loop), e.g. BENCH_BARE_BURN_US=8,16. It shows what a
+// client's extra CPU per exchange costs in rate, and what it costs the UAS (see BENCHMARKS.md).
+const BURNS = (process.env.BENCH_BARE_BURN_US ?? '').split(',').filter((v) => v.trim() !== '').map(Number);
+if (BURNS.some((b) => !(b >= 0 && b <= 1000))) throw new Error('BENCH_BARE_BURN_US: comma-separated µs values from 0 to 1000');
 const now = () => performance.now();
 
 function freeUdpPort(host) {
@@ -158,7 +163,7 @@ async function siptrunk(uasPort) {
  * Not a SIP client anyone should use; it shows what one Node process can push through dgram
  * on this machine, whatever the stack on top.
  */
-async function bareNode(uasPort) {
+async function bareNode(uasPort, burnUs = 0) {
   const { hash, randomBytes } = await import('node:crypto');
   const sock = dgram.createSocket({ type: 'udp4', lookup: (a, _o, cb) => cb(null, a, 4) });
   await new Promise((r) => sock.bind(0, LOCAL, r));
@@ -196,6 +201,10 @@ async function bareNode(uasPort) {
       sock.send(request(newCallId(), 1, ''), uasPort, HOST);
     };
     sock.on('message', (buf) => {
+      if (burnUs > 0) {
+        const until = now() + burnUs / 1000;
+        while (now() < until);
+      }
       const text = buf.toString('latin1');
       const status = text.slice(8, 11);
       const c = text.indexOf('\r\nCall-ID: ') + 11;
@@ -270,6 +279,8 @@ async function main() {
       const b = await served(() => withOwnCpu(() => bareNode(uasPort)));
       rounds.push({ sipp: s, siptrunk: t, bare: b });
     }
+    const burned = [];
+    for (const burnUs of BURNS) burned.push({ burnUs, ...(await served(() => withOwnCpu(() => bareNode(uasPort, burnUs)))) });
     const best = (k) => rounds.map((r) => r[k]).reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     const sipp = best('sipp');
     const ours = best('siptrunk');
@@ -287,11 +298,14 @@ async function main() {
     console.log(`| sipp UAC (-au/-ap) | ${f(sipp.perSecond)} | ${f(sipp.perSecond * 2)} | ${sipp.failures === 0 ? 0 : `exit ${sipp.exitCode}`} | 1.00 | ${us(sipp.cpuUsPerExchange)} | ${us(sipp.uasCpuUsPerExchange)} |`);
     console.log(`| siptrunk SipClient | ${f(ours.perSecond)} | ${f(ours.perSecond * 2)} | ${ours.failed} | ${ratio.toFixed(2)} | ${us(ours.cpuUsPerExchange)} | ${us(ours.uasCpuUsPerExchange)} |`);
     console.log(`| bare node:dgram, no SIP stack (Node's floor) | ${f(bare.perSecond)} | ${f(bare.perSecond * 2)} | ${bare.failed} | ${(bare.perSecond / sipp.perSecond).toFixed(2)} | ${us(bare.cpuUsPerExchange)} | ${us(bare.uasCpuUsPerExchange)} |`);
+    for (const b of burned) {
+      console.log(`| bare node:dgram + ${b.burnUs} µs of CPU per response (calibration, one round) | ${f(b.perSecond)} | ${f(b.perSecond * 2)} | ${b.failed} | ${(b.perSecond / sipp.perSecond).toFixed(2)} | ${us(b.cpuUsPerExchange)} | ${us(b.uasCpuUsPerExchange)} |`);
+    }
     console.log(`\nCPU is user + system time of the whole process (every thread) divided by the exchanges of the round, from the round with the best rate; ${os.cpus().length} cores are shared by the client and the UAS.`);
     console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
     console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
     mkdirSync('out/bench', { recursive: true });
-    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
+    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
     if (ours.failed > 0) process.exitCode = 1;
   } finally {
     uas.child.kill('SIGTERM');
