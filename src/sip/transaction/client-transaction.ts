@@ -29,7 +29,7 @@ export interface TransactionHost {
    * The transaction enters a waiting state (Completed, Accepted) for `ms`: the host absorbs
    * retransmitted responses for it (handing them to `onResponse`) until then.
    */
-  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void): void;
+  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void, now?: number): void;
   /** Counts a retransmission (metrics). */
   countRetransmission(): void;
   /** True once the host was closed: every retired transaction counts as terminated. */
@@ -206,11 +206,11 @@ export abstract class ClientTransaction {
    * M): the host keeps the key and `onResponse` — which must not capture this transaction — and
    * this object is free to be collected.
    */
-  protected retire(state: string, ms: number, onResponse?: (res: SipMessage) => void): void {
+  protected retire(state: string, ms: number, onResponse?: (res: SipMessage) => void, now = performance.now()): void {
     this.#stopTimers();
     this.state = state;
-    this.#retiredUntil = performance.now() + ms;
-    this.host.retireTransaction(this, ms, onResponse);
+    this.#retiredUntil = now + ms;
+    this.host.retireTransaction(this, ms, onResponse, now);
   }
 
   protected terminate(): void {

@@ -90,11 +90,12 @@ export class NonInviteClientTransaction extends ClientTransaction {
   #final(i: Extract<TransactionInput, { type: 'response' }>): void {
     this.stopTimer('E');
     this.stopTimer('F');
-    this.finish({ kind: 'response', response: i.response, at: performance.now() });
+    const now = performance.now();
+    this.finish({ kind: 'response', response: i.response, at: now });
     // "Timer K ... T4 seconds for unreliable transports, and zero seconds for reliable transports."
     if (this.flow.reliable || this.timers.K === 0) return this.terminate();
     // Completed: retransmitted finals are absorbed until Timer K (see retired-transactions.ts).
-    this.retire('completed', this.timers.K);
+    this.retire('completed', this.timers.K, undefined, now);
   }
 
   #timeout(): void {

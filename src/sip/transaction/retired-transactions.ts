@@ -119,9 +119,8 @@ export class RetiredTransactions {
     return false;
   }
 
-  /** Keeps `key` absorbing responses for `ms` (up to an eighth more); `onResponse` sees each one. */
-  add(key: string, ms: number, onResponse?: Handler): void {
-    const now = performance.now();
+  /** Keeps `key` absorbing responses for `ms` (up to an eighth more) from `now`; `onResponse` sees each one. */
+  add(key: string, ms: number, onResponse?: Handler, now = performance.now()): void {
     let gens = this.#byDuration.get(ms);
     if (gens === undefined) this.#byDuration.set(ms, (gens = []));
     let g = gens[gens.length - 1];

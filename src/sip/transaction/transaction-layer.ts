@@ -231,9 +231,9 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     this.#transactions.deleteIf(tx.key, tx);
   }
 
-  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void): void {
+  retireTransaction(tx: ClientTransaction, ms: number, onResponse?: (res: SipMessage) => void, now?: number): void {
     this.#transactions.deleteIf(tx.key, tx);
-    this.#retired.add(tx.key, ms, onResponse);
+    this.#retired.add(tx.key, ms, onResponse, now);
   }
 
   get closed(): boolean {

@@ -91,6 +91,8 @@ export class UdpTransport implements SipTransport {
   readonly #bound = new Map<Family, BoundSocket>();
   /** "address port" -> the flow to it (sending side). */
   readonly #flows = new Map<string, UdpFlow>();
+  /** The flow flowNow() returned last: a probe asks for the same destination again and again. */
+  #lastOutbound: UdpFlow | undefined;
   /** The flow of the last datagram received, reused while datagrams come from the same peer. */
   #lastInbound: UdpFlow | undefined;
   #closed = false;
@@ -167,15 +169,17 @@ export class UdpTransport implements SipTransport {
 
   flowNow(dest: Destination): Flow | undefined {
     if (this.#closed) return undefined;
+    const last = this.#lastOutbound;
+    if (last !== undefined && last.remote.port === dest.port && last.remote.address === dest.address) return last;
     const cached = this.#flows.get(flowKey(dest));
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return (this.#lastOutbound = cached);
     if (!isIPv4(dest.address) && !isIPv6(dest.address)) return undefined;
     const bound = this.#bound.get(familyOf(dest.address));
     if (bound === undefined) return undefined;
     const wildcard = bound.local.address === '0.0.0.0' || bound.local.address === '::';
     const address = wildcard ? knownLocalAddressFor(dest.address) : bound.local.address;
     if (address === undefined) return undefined;
-    return this.#cachedFlow(bound.socket, address, bound.local.port, dest);
+    return (this.#lastOutbound = this.#cachedFlow(bound.socket, address, bound.local.port, dest));
   }
 
   #cachedFlow(socket: dgram.Socket, localAddress: string, localPort: number, dest: Destination): UdpFlow {
@@ -199,6 +203,7 @@ export class UdpTransport implements SipTransport {
     this.#closed = true;
     this.#bound.clear();
     this.#flows.clear();
+    this.#lastOutbound = undefined;
     this.#lastInbound = undefined;
     const all = [...this.#sockets.values()];
     this.#sockets.clear();

@@ -91,34 +91,36 @@ export async function sendAuthenticated(
     opts.onTransaction?.(tx, request);
     const outcome = await tx.outcome;
     retransmissions += tx.sends - 1;
-    const ended = (authError?: UaError): AuthenticatedOutcome => ({
-      outcome, tx, request, cseq, auth: authError ? 'failed' : auth, algorithm, authError, requests, retransmissions, sentAt, switchedToTcp,
-    });
-    if (outcome.kind !== 'response') return ended();
-    const res = outcome.response;
-    opts.onFinal?.(res);
-    if (res.status === 401 || res.status === 407) {
-      if (!opts.digest) {
-        return ended({ code: 'SIP_AUTH_NO_CREDENTIALS', message: `the peer challenged with ${res.status} and no credentials were given (--key with --secret-env or --secret-file)` });
+    // How the exchange ends, unless a challenge is answered below (no closure: a closure here
+    // would move every local of this loop into a heap context).
+    let authError: UaError | undefined;
+    if (outcome.kind === 'response') {
+      const res = outcome.response;
+      opts.onFinal?.(res);
+      if (res.status === 401 || res.status === 407) {
+        if (!opts.digest) {
+          authError = { code: 'SIP_AUTH_NO_CREDENTIALS', message: `the peer challenged with ${res.status} and no credentials were given (--key with --secret-env or --secret-file)` };
+        } else if (requests >= MAX_REQUESTS) {
+          authError = { code: 'SIP_AUTH_REJECTED', message: `still challenged after ${requests} requests: wrong key or secret` };
+        } else {
+          const digestRequest = { method: request.method, uri: request.uri, body: request.body };
+          const r = opts.digest.authorize(res, digestRequest);
+          if (r.ok) {
+            challengedKinds |= res.status === 401 ? 1 : 2;
+            algorithm = r.algorithm;
+            auth = 'ok';
+            cseq++;
+            // One kind of challenge so far: the answer just computed. A 407 then a 401: every
+            // credential, each with a fresh nonce-count (RFC 3261 22.3).
+            creds = challengedKinds === 3 ? opts.digest.credentialsFor(digestRequest) : r.credentials;
+            continue;
+          }
+          authError = { code: r.code, message: r.reason };
+        }
+      } else if (res.status === 403 && auth === 'ok') {
+        authError = { code: 'SIP_AUTH_REJECTED', message: '403 Forbidden to our credentials: wrong key or secret' };
       }
-      if (requests >= MAX_REQUESTS) {
-        return ended({ code: 'SIP_AUTH_REJECTED', message: `still challenged after ${requests} requests: wrong key or secret` });
-      }
-      const digestRequest = { method: request.method, uri: request.uri, body: request.body };
-      const r = opts.digest.authorize(res, digestRequest);
-      if (!r.ok) return ended({ code: r.code, message: r.reason });
-      challengedKinds |= res.status === 401 ? 1 : 2;
-      algorithm = r.algorithm;
-      auth = 'ok';
-      cseq++;
-      // One kind of challenge so far: the answer just computed. A 407 then a 401: every
-      // credential, each with a fresh nonce-count (RFC 3261 22.3).
-      creds = challengedKinds === 3 ? opts.digest.credentialsFor(digestRequest) : r.credentials;
-      continue;
     }
-    if (res.status === 403 && auth === 'ok') {
-      return ended({ code: 'SIP_AUTH_REJECTED', message: '403 Forbidden to our credentials: wrong key or secret' });
-    }
-    return ended();
+    return { outcome, tx, request, cseq, auth: authError ? 'failed' : auth, algorithm, authError, requests, retransmissions, sentAt, switchedToTcp };
   }
 }

@@ -19,7 +19,7 @@ export interface BuildOptions {
   auth?: AuthHeader[];
   routes?: string[];
   contact?: string;
-  extra?: [string, string][];
+  extra?: readonly (readonly [string, string])[];
 }
 
 export function buildRequest(method: string, uri: string, ids: DialogIds, cseq: number, o: BuildOptions, body?: { type: string; content: string }): SipMessage {
@@ -35,7 +35,7 @@ export function buildRequest(method: string, uri: string, ids: DialogIds, cseq: 
   if (o.contact) h.push(['Contact', o.contact]);
   for (const a of o.auth ?? []) h.push([a.header, a.value]);
   h.push(['User-Agent', o.userAgent]);
-  for (const e of o.extra ?? []) h.push(e);
+  for (const e of o.extra ?? []) h.push([e[0], e[1]]);
   if (body) h.push(['Content-Type', body.type]);
   return SipMessage.request(method, uri, h, body?.content);
 }
