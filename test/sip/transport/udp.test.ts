@@ -34,6 +34,26 @@ describe('UDP transport', () => {
     expect([...sources][0]).toBe(results[0]!.local);
   });
 
+  it('hands each destination its own flow when requests alternate between them (last-flow memo)', async () => {
+    const [a, b] = await Promise.all([peer(), peer()]);
+    const client = new SipClient({ localAddress: HOST });
+    cleanups.push(() => client.close());
+    for (let i = 0; i < 3; i++) {
+      for (const p of [a, b, b, a]) {
+        const r = await client.options({ host: HOST, port: p.port, transport: 'udp' });
+        expect(r).toMatchObject({ ok: true, remote: `${HOST}:${p.port}` });
+      }
+    }
+    expect(a.received.length).toBe(6);
+    expect(b.received.length).toBe(6);
+    // The same address on another port is another destination.
+    const udp = client.layer.transports.transport('udp');
+    const fa = udp.flowNow!({ transport: 'udp', address: HOST, port: a.port })!;
+    const fb = udp.flowNow!({ transport: 'udp', address: HOST, port: b.port })!;
+    expect([fa.remote.port, fb.remote.port]).toEqual([a.port, b.port]);
+    expect(udp.flowNow!({ transport: 'udp', address: HOST, port: a.port })).toBe(fa);
+  });
+
   it('works over IPv6 (::1), with the Via host in brackets', async () => {
     const p = await peer('::1');
     const client = new SipClient();
