@@ -17,6 +17,14 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { SipClient } from '../dist/src/sip/user-agent/sip-client.js';
 import { Secret } from '../dist/src/util/secret.js';
+import { parseMessage } from '../dist/src/sip/parser.js';
+import { serialize } from '../dist/src/sip/serializer.js';
+import { buildRequest } from '../dist/src/sip/user-agent/requests.js';
+import { DigestClient } from '../dist/src/sip/digest/digest-client.js';
+import { newBranch, randomHex, randomToken } from '../dist/src/sip/transaction/branch.js';
+import { newCallId } from '../dist/src/sip/user-agent/call-id.js';
+import { TransactionTable } from '../dist/src/sip/transaction/transaction-table.js';
+import { RetiredTransactions } from '../dist/src/sip/transaction/retired-transactions.js';
 
 const HOST = '127.0.10.60';
 const LOCAL = '127.0.10.61';
@@ -35,6 +43,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 // client's extra CPU per exchange costs in rate, and what it costs the UAS (see BENCHMARKS.md).
 const BURNS = (process.env.BENCH_BARE_BURN_US ?? '').split(',').filter((v) => v.trim() !== '').map(Number);
 if (BURNS.some((b) => !(b >= 0 && b <= 1000))) throw new Error('BENCH_BARE_BURN_US: comma-separated µs values from 0 to 1000');
+// Optional calibration (off by default): BENCH_COMPONENTS=1 adds a round of the client made of
+// siptrunk's components without its transaction layer and user agent (componentsClient below).
+const COMPONENTS = process.env.BENCH_COMPONENTS === '1';
 const now = () => performance.now();
 
 function freeUdpPort(host) {
@@ -228,6 +239,106 @@ async function bareNode(uasPort, burnUs = 0) {
   return { calls: CALLS, ok, failed, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000 };
 }
 
+/**
+ * Calibration: the same exchange made of siptrunk's own components, without the code that
+ * joins them in the stack (TransactionLayer, the transaction state machines, the transports,
+ * sendAuthenticated, SipClient.options). Requests with SipClient.options' headers from
+ * buildRequest, the Via prepended and serialize()d; responses through parseMessage, matched on
+ * the top Via branch and CSeq method in a TransactionTable; finished keys retired for Timer K
+ * in RetiredTransactions; the challenge answered by a DigestClient made per exchange; a
+ * promise per transaction and a Node timer for Timers E and F (retransmissions, timeout).
+ * It answers one question: is the gap to sipp in the components, or in the glue between them?
+ * Not a client to use (one socket, UDP only, no transport errors, no 407-then-401, no result
+ * beyond ok), and not the stack: it is run only with BENCH_COMPONENTS=1.
+ */
+async function componentsClient(uasPort) {
+  const sock = dgram.createSocket({ type: 'udp4', lookup: (a, _o, cb) => cb(null, a, 4) });
+  await new Promise((r) => sock.bind(0, LOCAL, r));
+  sock.setRecvBufferSize(4 * 1024 * 1024);
+  sock.setSendBufferSize(4 * 1024 * 1024);
+  const via = `SIP/2.0/UDP ${LOCAL}:${sock.address().port};branch=`;
+  const uri = `sip:${HOST}:${uasPort}`;
+  const table = new TransactionTable();
+  const retired = new RetiredTransactions();
+  const [T1, T2, T4] = [500, 4000, 5000];
+  const password = new Secret(PASS, 'bench');
+  const EMPTY = Buffer.alloc(0);
+  const EXTRA = [['Accept', 'application/sdp']];
+  class Tx {
+    constructor(request) {
+      const branch = newBranch();
+      request.prepend('Via', `${via}${branch};rport`);
+      this.wire = serialize(request);
+      this.key = `${branch}\u0000OPTIONS`;
+      this.e = T1;
+      this.deadline = now() + 64 * T1;
+      this.outcome = new Promise((resolve) => (this.resolve = resolve));
+      table.add(this.key, this);
+      sock.send(this.wire, uasPort, HOST);
+      this.timer = setTimeout(() => this.fire(), this.e);
+    }
+    fire() {
+      if (now() >= this.deadline) return this.end(undefined); // Timer F
+      sock.send(this.wire, uasPort, HOST); // Timer E
+      this.e = Math.min(2 * this.e, T2);
+      this.timer = setTimeout(() => this.fire(), this.e);
+    }
+    end(response) {
+      clearTimeout(this.timer);
+      table.deleteIf(this.key, this);
+      if (response) retired.add(this.key, T4);
+      this.resolve(response);
+    }
+  }
+  sock.on('message', (buf) => {
+    let res;
+    try {
+      res = parseMessage(buf, { datagram: true });
+      if (res.isRequest || res.status < 200) return;
+      const row = res.firstRow('Via') ?? '';
+      const at = row.indexOf(';branch=') + 8;
+      let end = at;
+      while (end < row.length && row.charCodeAt(end) !== 59 && row.charCodeAt(end) !== 32) end++;
+      const key = `${row.slice(at, end)}\u0000${res.cseq().method}`;
+      const tx = table.get(key);
+      if (tx) tx.end(res);
+      else retired.absorb(key, res);
+    } catch {
+      /* malformed: dropped */
+    }
+  });
+  async function exchange() {
+    const ids = { callId: newCallId(), fromHeader: `<sip:siptrunk@${HOST}>;tag=${randomToken(6)}`, toHeader: `<${uri}>` };
+    const digest = new DigestClient({ username: USER, password, cnonce: randomHex });
+    let auth = [];
+    for (let cseq = 1; cseq <= 4; cseq++) {
+      const res = await new Tx(buildRequest('OPTIONS', uri, ids, cseq, { userAgent: 'siptrunk/0.1', auth, extra: EXTRA })).outcome;
+      if (res === undefined) return false;
+      if (res.status !== 401 && res.status !== 407) return res.status < 300;
+      const r = digest.authorize(res, { method: 'OPTIONS', uri, body: EMPTY });
+      if (!r.ok) return false;
+      auth = r.credentials;
+    }
+    return false;
+  }
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  const t0 = now();
+  async function worker() {
+    while (next < CALLS) {
+      next++;
+      if (await exchange()) ok++;
+      else failed++;
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = now() - t0;
+  retired.clear();
+  await new Promise((r) => sock.close(r));
+  return { calls: CALLS, ok, failed, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000 };
+}
+
 async function memoryInFlight() {
   if (!globalThis.gc) console.error('memory figure: run with --expose-gc (npm run bench does); without it garbage is counted too');
   const sinkPort = await freeUdpPort(SINK); // nothing listens there: every OPTIONS waits for Timer F
@@ -281,6 +392,7 @@ async function main() {
     }
     const burned = [];
     for (const burnUs of BURNS) burned.push({ burnUs, ...(await served(() => withOwnCpu(() => bareNode(uasPort, burnUs)))) });
+    const components = COMPONENTS ? await served(() => withOwnCpu(() => componentsClient(uasPort))) : null;
     const best = (k) => rounds.map((r) => r[k]).reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     const sipp = best('sipp');
     const ours = best('siptrunk');
@@ -301,12 +413,15 @@ async function main() {
     for (const b of burned) {
       console.log(`| bare node:dgram + ${b.burnUs} µs of CPU per response (calibration, one round) | ${f(b.perSecond)} | ${f(b.perSecond * 2)} | ${b.failed} | ${(b.perSecond / sipp.perSecond).toFixed(2)} | ${us(b.cpuUsPerExchange)} | ${us(b.uasCpuUsPerExchange)} |`);
     }
+    if (components) {
+      console.log(`| siptrunk's components without the stack's glue (calibration, one round) | ${f(components.perSecond)} | ${f(components.perSecond * 2)} | ${components.failed} | ${(components.perSecond / sipp.perSecond).toFixed(2)} | ${us(components.cpuUsPerExchange)} | ${us(components.uasCpuUsPerExchange)} |`);
+    }
     console.log(`\nCPU is user + system time of the whole process (every thread) divided by the exchanges of the round, from the round with the best rate; ${os.cpus().length} cores are shared by the client and the UAS.`);
     console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
     console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
     mkdirSync('out/bench', { recursive: true });
-    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
-    if (ours.failed > 0) process.exitCode = 1;
+    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, components, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
+    if (ours.failed > 0 || (components && components.failed > 0)) process.exitCode = 1;
   } finally {
     uas.child.kill('SIGTERM');
     const t = setTimeout(() => uas.child.kill('SIGKILL'), 2000);
