@@ -43,8 +43,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 // client's extra CPU per exchange costs in rate, and what it costs the UAS (see BENCHMARKS.md).
 const BURNS = (process.env.BENCH_BARE_BURN_US ?? '').split(',').filter((v) => v.trim() !== '').map(Number);
 if (BURNS.some((b) => !(b >= 0 && b <= 1000))) throw new Error('BENCH_BARE_BURN_US: comma-separated µs values from 0 to 1000');
-// Optional calibration (off by default): BENCH_COMPONENTS=1 adds a round of the client made of
-// siptrunk's components without its transaction layer and user agent (componentsClient below).
+// Optional calibration (off by default): BENCH_COMPONENTS=1 adds to every round the client made
+// of siptrunk's components without its transaction layer and user agent (componentsClient below).
 const COMPONENTS = process.env.BENCH_COMPONENTS === '1';
 const now = () => performance.now();
 
@@ -388,15 +388,16 @@ async function main() {
       const s = await served(() => sippUac(uasPort));
       const t = await served(() => withOwnCpu(() => siptrunk(uasPort)));
       const b = await served(() => withOwnCpu(() => bareNode(uasPort)));
-      rounds.push({ sipp: s, siptrunk: t, bare: b });
+      const c = COMPONENTS ? await served(() => withOwnCpu(() => componentsClient(uasPort))) : undefined;
+      rounds.push(c ? { sipp: s, siptrunk: t, bare: b, components: c } : { sipp: s, siptrunk: t, bare: b });
     }
     const burned = [];
     for (const burnUs of BURNS) burned.push({ burnUs, ...(await served(() => withOwnCpu(() => bareNode(uasPort, burnUs)))) });
-    const components = COMPONENTS ? await served(() => withOwnCpu(() => componentsClient(uasPort))) : null;
     const best = (k) => rounds.map((r) => r[k]).reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     const sipp = best('sipp');
     const ours = best('siptrunk');
     const bare = best('bare');
+    const components = COMPONENTS ? best('components') : null;
     const mem = await memoryInFlight();
     const date = new Date().toISOString();
     const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
@@ -414,7 +415,7 @@ async function main() {
       console.log(`| bare node:dgram + ${b.burnUs} µs of CPU per response (calibration, one round) | ${f(b.perSecond)} | ${f(b.perSecond * 2)} | ${b.failed} | ${(b.perSecond / sipp.perSecond).toFixed(2)} | ${us(b.cpuUsPerExchange)} | ${us(b.uasCpuUsPerExchange)} |`);
     }
     if (components) {
-      console.log(`| siptrunk's components without the stack's glue (calibration, one round) | ${f(components.perSecond)} | ${f(components.perSecond * 2)} | ${components.failed} | ${(components.perSecond / sipp.perSecond).toFixed(2)} | ${us(components.cpuUsPerExchange)} | ${us(components.uasCpuUsPerExchange)} |`);
+      console.log(`| siptrunk's components without the stack's glue (calibration) | ${f(components.perSecond)} | ${f(components.perSecond * 2)} | ${components.failed} | ${(components.perSecond / sipp.perSecond).toFixed(2)} | ${us(components.cpuUsPerExchange)} | ${us(components.uasCpuUsPerExchange)} |`);
     }
     console.log(`\nCPU is user + system time of the whole process (every thread) divided by the exchanges of the round, from the round with the best rate; ${os.cpus().length} cores are shared by the client and the UAS.`);
     console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
