@@ -6,7 +6,7 @@ import { randomToken } from '../sip/transaction/branch.js';
 import { newCallId } from '../sip/user-agent/call-id.js';
 import type { Destination } from '../sip/transport/transport.js';
 import { sendAuthenticated } from '../sip/user-agent/authenticated-request.js';
-import { buildRequest } from '../sip/user-agent/requests.js';
+import { optionsRequestWriter } from '../sip/user-agent/requests.js';
 import { SipClient, type SipClientOptions } from '../sip/user-agent/sip-client.js';
 import { requestUri, type SipRequestTarget as UaTarget } from '../sip/user-agent/target.js';
 import type { AttemptFn, AttemptResult } from './failover.js';
@@ -71,7 +71,7 @@ async function withUnreachableWatch(entry: PlanEntry, enabled: boolean, work: (s
 /**
  * An attempt function sending OPTIONS (RFC 3261 11) through the project's SIP user agent, with
  * Digest when credentials are given. It goes one level below SipClient.options() (through the
- * same sendAuthenticated and buildRequest) because the failover engine needs the Retry-After of a
+ * same sendAuthenticated and optionsRequestWriter) because the failover engine needs the Retry-After of a
  * 503, which OptionsResult does not carry.
  */
 export function sipOptionsAttempt(client: SipClient, opts: SipAttemptOptions = {}): AttemptFn {
@@ -88,12 +88,7 @@ export function sipOptionsAttempt(client: SipClient, opts: SipAttemptOptions = {
       const host = entry.host.includes(':') ? `[${entry.host}]` : entry.host;
       const ids = { callId: newCallId(), fromHeader: `<sip:${opts.fromUser ?? 'siptrunk'}@${host}>;tag=${randomToken(6)}`, toHeader: `<${uri}>` };
       const digest = opts.credentials ? new DigestClient({ username: opts.credentials.username, password: opts.credentials.password }) : undefined;
-      const r = await sendAuthenticated(
-        client.layer,
-        dest,
-        (cseq, auth) => buildRequest('OPTIONS', uri, ids, cseq, { userAgent: client.userAgent, auth, extra: [['Accept', 'application/sdp']] }),
-        { digest, firstCseq: 1, signal },
-      );
+      const r = await sendAuthenticated(client.layer, dest, optionsRequestWriter(uri, ids, client.userAgent), { digest, firstCseq: 1, signal });
       const o = r.outcome;
       if (o.kind === 'response') return responseResult(o.response);
       if (o.kind === 'timeout') return { kind: 'timeout', error: `no final response before Timer ${o.timer}` };

@@ -3,6 +3,7 @@ export * from './parse-error.js';
 export * from './message.js';
 export * from './parser.js';
 export * from './serializer.js';
+export * from './outgoing-request.js';
 export * from './stream-framer.js';
 export * from './uri.js';
 export * from './headers/header-names.js';

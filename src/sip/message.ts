@@ -1,6 +1,6 @@
 import { SipParseError } from './parse-error.js';
 import type { SipCode } from './codes.js';
-import { headerKey, headerNameInfo, isListHeader, isToken, lookupHeaderName, splitHeaderList } from './headers/header-names.js';
+import { headerKey, headerNameInfo, isListHeader, isToken, lookupHeaderName, splitHeaderList, type HeaderNameInfo } from './headers/header-names.js';
 import { parseVia, type Via } from './headers/via.js';
 import { parseCSeq, type CSeq } from './headers/cseq.js';
 import { parseNameAddr, type NameAddr } from './headers/name-addr.js';
@@ -87,7 +87,7 @@ function hasLineBreak(value: string): boolean {
   return false;
 }
 
-function newEntry(name: string, value: string): HeaderEntry {
+function headerNames(name: string): HeaderNameInfo {
   const names = lookupHeaderName(name);
   if (names === undefined) {
     throw new SipParseError('SIP_PARSE_HEADER_NAME', `header name "${name}" is not a token`, {
@@ -95,18 +95,31 @@ function newEntry(name: string, value: string): HeaderEntry {
       expected: 'a header name of token characters (RFC 3261 25.1)',
     });
   }
+  return names;
+}
+
+/**
+ * A header value set by code, as it will be written: SipParseError SIP_PARSE_HEADER_VALUE
+ * (naming `header`) when it holds CR or LF, which would inject a line; trimmed otherwise.
+ */
+export function checkedHeaderValue(header: string, value: string): string {
   if (hasLineBreak(value)) {
-    throw new SipParseError('SIP_PARSE_HEADER_VALUE', `header ${name} value holds CR or LF; set each value separately`, {
-      location: { header: names[0] },
+    throw new SipParseError('SIP_PARSE_HEADER_VALUE', `header ${header} value holds CR or LF; set each value separately`, {
+      location: { header },
       expected: 'a single-line header value',
     });
   }
-  let v = value;
-  if (v.length > 0) {
-    const c0 = v.charCodeAt(0);
-    const c1 = v.charCodeAt(v.length - 1);
-    if (c0 <= 0x20 || c1 <= 0x20 || c0 > 0x7e || c1 > 0x7e) v = v.trim();
+  if (value.length > 0) {
+    const c0 = value.charCodeAt(0);
+    const c1 = value.charCodeAt(value.length - 1);
+    if (c0 <= 0x20 || c1 <= 0x20 || c0 > 0x7e || c1 > 0x7e) return value.trim();
   }
+  return value;
+}
+
+function newEntry(name: string, value: string): HeaderEntry {
+  const names = headerNames(name);
+  const v = checkedHeaderValue(names[0], value);
   return { name: names[0], key: names[1], src: value, start: 0, end: value.length, value: v, folded: false, line: 0 };
 }
 

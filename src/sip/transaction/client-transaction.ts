@@ -4,7 +4,9 @@
  * loop that hands each input (`response`, `timer_X`, `transport_error`) to the function of the
  * current state.
  */
-import type { SipMessage } from '../message.js';
+import { SipMessage } from '../message.js';
+import type { OutgoingRequest } from '../outgoing-request.js';
+import { parseMessage } from '../parser.js';
 import type { Flow } from '../transport/transport.js';
 import type { TransportError } from '../transport/transport-error.js';
 import type { TimerTable } from './timers.js';
@@ -81,8 +83,20 @@ export abstract class ClientTransaction {
     this.#state = value;
   }
 
+  /** The request as handed to the layer: a SipMessage (with our Via added), or an OutgoingRequest. */
+  readonly #request: SipMessage | OutgoingRequest;
+  /** The message parsed from the bytes sent, for an OutgoingRequest, once asked for. */
+  #sent: SipMessage | undefined;
+
+  /** The request as sent, top Via included (for an OutgoingRequest, parsed from the bytes on first use). */
+  get request(): SipMessage {
+    const r = this.#request;
+    if (r instanceof SipMessage) return r;
+    return (this.#sent ??= parseMessage(this.wire));
+  }
+
   constructor(
-    readonly request: SipMessage,
+    request: SipMessage | OutgoingRequest,
     readonly branch: string,
     /** The top Via of the request as written (responses echo it, RFC 3261 8.2.6.2). */
     readonly via: string,
@@ -92,6 +106,7 @@ export abstract class ClientTransaction {
     protected readonly user: ClientTransactionUser,
     wire: Buffer,
   ) {
+    this.#request = request;
     this.method = request.method;
     this.key = transactionKey(branch, request.method);
     this.wire = wire;

@@ -5,7 +5,8 @@
  * request's top Via: the transport token of the flow, the flow's local address and port, a
  * fresh `z9hG4bK` branch and `rport` (RFC 3581).
  */
-import type { SipMessage } from '../message.js';
+import { SipMessage } from '../message.js';
+import type { OutgoingRequest } from '../outgoing-request.js';
 import { serialize } from '../serializer.js';
 import type { Destination, Flow, TransportSink } from '../transport/transport.js';
 import { TransportLayer, type TransportLayerOptions } from '../transport/transport-layer.js';
@@ -77,30 +78,27 @@ export class TransactionLayer implements TransportSink, TransactionHost {
    * resolves with the final response, a timeout or a transport error). Rejects with a
    * TransportError when no flow can be opened (connection refused, TLS not trusted, aborted).
    */
-  async send(request: SipMessage, dest: Destination, opts: SendOptions = {}): Promise<ClientTransaction> {
+  async send(request: SipMessage | OutgoingRequest, dest: Destination, opts: SendOptions = {}): Promise<ClientTransaction> {
     return this.sendNow(request, dest, opts) ?? this.sendWhenReady(request, dest, opts);
   }
 
   /** send() for a request sendNow() just declined: waits for the flow (a connection), and takes TCP for a request too large for UDP. */
-  async sendWhenReady(request: SipMessage, dest: Destination, opts: SendOptions = {}): Promise<ClientTransaction> {
+  async sendWhenReady(request: SipMessage | OutgoingRequest, dest: Destination, opts: SendOptions = {}): Promise<ClientTransaction> {
     this.#checkOpen(opts);
     const flow = opts.flow ?? (await this.transports.flow(dest, opts.signal));
     this.#checkOpen(opts);
     const branch = opts.via ? viaBranch(opts.via) : newBranch();
     const via = opts.via ?? this.#via(flow, branch);
-    request.prepend('Via', via);
-    const wire = serialize(request);
+    const wire = withVia(request, via);
     if (!opts.flow && !flow.reliable && TransportLayer.mustUseCongestionControlled(wire.length)) {
       // RFC 3261 18.1.1: larger than 1300 bytes -> TCP to the same address and port.
-      // Requests built by the user agent carry only our own Via, so removing every row is right.
-      request.remove('Via');
+      withoutVia(request);
       const tcp = await this.transports.flow({ ...dest, transport: 'tcp' }, opts.signal);
       this.#checkOpen(opts);
       const tcpBranch = newBranch();
       const tcpVia = this.#via(tcp, tcpBranch);
-      request.prepend('Via', tcpVia);
       this.stats.sizeSwitchedToTcp++;
-      return this.#start(request, tcpBranch, tcpVia, tcp, serialize(request), opts);
+      return this.#start(request, tcpBranch, tcpVia, tcp, withVia(request, tcpVia), opts);
     }
     return this.#start(request, branch, via, flow, wire, opts);
   }
@@ -111,16 +109,15 @@ export class TransactionLayer implements TransportSink, TransactionHost {
    * large for UDP) nothing is sent and the result is undefined — call send(). Throws a
    * TransportError when the layer is closed or the signal already aborted.
    */
-  sendNow(request: SipMessage, dest: Destination, opts: SendOptions = {}): ClientTransaction | undefined {
+  sendNow(request: SipMessage | OutgoingRequest, dest: Destination, opts: SendOptions = {}): ClientTransaction | undefined {
     this.#checkOpen(opts);
     const flow = opts.flow ?? this.transports.flowNow(dest);
     if (flow === undefined) return undefined;
     const branch = opts.via ? viaBranch(opts.via) : newBranch();
     const via = opts.via ?? this.#via(flow, branch);
-    request.prepend('Via', via);
-    const wire = serialize(request);
+    const wire = withVia(request, via);
     if (!opts.flow && !flow.reliable && TransportLayer.mustUseCongestionControlled(wire.length)) {
-      request.remove('Via');
+      withoutVia(request);
       return undefined;
     }
     return this.#start(request, branch, via, flow, wire, opts);
@@ -131,7 +128,7 @@ export class TransactionLayer implements TransportSink, TransactionHost {
     if (opts.signal?.aborted) throw new TransportError('aborted', 'aborted before sending');
   }
 
-  #start(request: SipMessage, branch: string, via: string, flow: Flow, wire: Buffer, opts: SendOptions): ClientTransaction {
+  #start(request: SipMessage | OutgoingRequest, branch: string, via: string, flow: Flow, wire: Buffer, opts: SendOptions): ClientTransaction {
     const Tx = request.method === 'INVITE' ? InviteClientTransaction : NonInviteClientTransaction;
     const tx = new Tx(request, branch, via, flow, this.timers.table, this, opts.user ?? NO_USER, wire);
     if (!this.#transactions.add(tx.key, tx)) throw new TransportError('send-failed', `a transaction with branch ${branch} and method ${request.method} already runs`);
@@ -254,6 +251,21 @@ export class TransactionLayer implements TransportSink, TransactionHost {
 }
 
 const NO_USER: ClientTransactionUser = Object.freeze({});
+
+/**
+ * The bytes of `request` with `via` as its top Via. A SipMessage gets the row (the transaction
+ * keeps the message as sent); an OutgoingRequest writes its text around it.
+ */
+function withVia(request: SipMessage | OutgoingRequest, via: string): Buffer {
+  if (!(request instanceof SipMessage)) return request.wire(via);
+  request.prepend('Via', via);
+  return serialize(request);
+}
+
+/** Undoes withVia() on a SipMessage. Requests built by the user agent carry only our own Via, so removing every row is right. */
+function withoutVia(request: SipMessage | OutgoingRequest): void {
+  if (request instanceof SipMessage) request.remove('Via');
+}
 const VIA_TRANSPORT: Readonly<Record<Flow['transport'], string>> = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' };
 
 function viaBranch(via: string): string {

@@ -7,6 +7,7 @@
  * authentication failure, as does a 403 to credentials we sent. At most four requests.
  */
 import type { SipMessage } from '../message.js';
+import type { OutgoingRequest } from '../outgoing-request.js';
 import type { DigestClient } from '../digest/digest-client.js';
 import type { Destination, Flow } from '../transport/transport.js';
 import { TransportError } from '../transport/transport-error.js';
@@ -21,7 +22,8 @@ export interface AuthenticatedOutcome {
   outcome: TransactionOutcome;
   /** The last transaction (absent when no flow could be opened). */
   tx: ClientTransaction | undefined;
-  request: SipMessage | undefined;
+  /** The last request as built (the transaction's `request` is what was sent, Via included). */
+  request: SipMessage | OutgoingRequest | undefined;
   cseq: number;
   auth: AuthState;
   algorithm: string | null;
@@ -43,7 +45,7 @@ export interface AuthenticatedRequestOptions {
   keepRunningOnAbort?: boolean;
   flow?: Flow;
   /** Told about every new transaction (the INVITE flow needs it for CANCEL). */
-  onTransaction?: (tx: ClientTransaction, request: SipMessage) => void;
+  onTransaction?: (tx: ClientTransaction) => void;
   user?: ClientTransactionUser;
   /** Told about every final response, challenges included. */
   onFinal?: (response: SipMessage) => void;
@@ -54,7 +56,7 @@ const MAX_REQUESTS = 4;
 export async function sendAuthenticated(
   layer: TransactionLayer,
   dest: Destination,
-  build: (cseq: number, auth: AuthHeader[]) => SipMessage,
+  build: (cseq: number, auth: AuthHeader[]) => SipMessage | OutgoingRequest,
   opts: AuthenticatedRequestOptions,
 ): Promise<AuthenticatedOutcome> {
   let cseq = opts.firstCseq;
@@ -88,7 +90,7 @@ export async function sendAuthenticated(
     }
     if (layer.stats.sizeSwitchedToTcp !== before) switchedToTcp = true;
     requests++;
-    opts.onTransaction?.(tx, request);
+    opts.onTransaction?.(tx);
     const outcome = await tx.outcome;
     retransmissions += tx.sends - 1;
     // How the exchange ends, unless a challenge is answered below (no closure: a closure here

@@ -162,8 +162,8 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
     opts.signal?.addEventListener('abort', onUserAbort, { once: true });
     removeAbort = () => opts.signal?.removeEventListener('abort', onUserAbort);
 
-    const onTransaction = (tx: ClientTransaction, req: SipMessage) => {
-      invite = { tx: tx as InviteClientTransaction, req };
+    const onTransaction = (tx: ClientTransaction) => {
+      invite = { tx: tx as InviteClientTransaction, req: tx.request };
       timeline.push({ atMs: ms(), direction: 'send', method: 'INVITE' });
       if (ringTimer) clearTimeout(ringTimer);
       ringTimer = setTimeout(() => {
@@ -239,7 +239,7 @@ export async function runCall(ctx: ClientContext, target: SipRequestTarget, opts
 
     // ---- answered: ACK, hold, BYE ---------------------------------------------------------
     result.answerMs = ms();
-    const inviteReq = r.request!;
+    const inviteReq = r.tx!.request;
     const inviteCseq = r.cseq;
     const routes = res.getAll('Record-Route').reverse(); // 12.1.2: the UAC reverses Record-Route
     let remoteTarget = inviteReq.uri;

@@ -20,7 +20,7 @@ import { newCallId } from './call-id.js';
 import type { TlsClientOptions } from '../tls/tls-options.js';
 import type { StreamTransportOptions } from '../transport/stream-transport.js';
 import { sendAuthenticated, type AuthenticatedRequestOptions } from './authenticated-request.js';
-import { buildRequest, buildResponse } from './requests.js';
+import { buildResponse, optionsRequestWriter } from './requests.js';
 import { hostPort, requestUri, type SipRequestTarget } from './target.js';
 import type { OptionsResult } from './results.js';
 import { bracketHost, operationSignal, outcomeOf, type ClientContext, type RequestOptions } from './operation.js';
@@ -29,9 +29,6 @@ import { runCall, type CallOptions } from './invite-call.js';
 import type { CallResult } from './results.js';
 
 export const DEFAULT_USER_AGENT = 'siptrunk/0.1';
-
-/** The extra row of every OPTIONS (RFC 3261 11.1: Accept says what the answer may describe). */
-const ACCEPT_SDP: readonly (readonly [string, string])[] = Object.freeze([Object.freeze(['Accept', 'application/sdp'] as const)]);
 
 export interface SipClientOptions {
   /** Local address to bind (tests use 127.0.10.x); the wildcard when omitted. */
@@ -199,10 +196,9 @@ export class SipClient {
         toHeader: `<${uri}>`,
       };
       const digest = opts.credentials ? new DigestClient({ username: opts.credentials.username, password: opts.credentials.password, cnonce: randomHex }) : undefined;
-      const userAgent = this.userAgent;
       const sendOpts: AuthenticatedRequestOptions = { digest, firstCseq: 1 };
       if (op.signal) sendOpts.signal = op.signal;
-      const r = await sendAuthenticated(this.layer, dest, (cseq, auth) => buildRequest('OPTIONS', uri, ids, cseq, { userAgent, auth, extra: ACCEPT_SDP }), sendOpts);
+      const r = await sendAuthenticated(this.layer, dest, optionsRequestWriter(uri, ids, this.userAgent), sendOpts);
       const { outcome, error } = outcomeOf(r, op.timedOut());
       const flow = r.tx?.flow;
       const res = r.outcome.kind === 'response' ? r.outcome.response : undefined;
