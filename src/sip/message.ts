@@ -87,7 +87,8 @@ function hasLineBreak(value: string): boolean {
   return false;
 }
 
-function headerNames(name: string): HeaderNameInfo {
+/** [canonical name, key, list] of a header name set by code; SipParseError SIP_PARSE_HEADER_NAME when it is not a token. */
+function checkedHeaderName(name: string): HeaderNameInfo {
   const names = lookupHeaderName(name);
   if (names === undefined) {
     throw new SipParseError('SIP_PARSE_HEADER_NAME', `header name "${name}" is not a token`, {
@@ -118,7 +119,7 @@ export function checkedHeaderValue(header: string, value: string): string {
 }
 
 function newEntry(name: string, value: string): HeaderEntry {
-  const names = headerNames(name);
+  const names = checkedHeaderName(name);
   const v = checkedHeaderValue(names[0], value);
   return { name: names[0], key: names[1], src: value, start: 0, end: value.length, value: v, folded: false, line: 0 };
 }
