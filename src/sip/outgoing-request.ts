@@ -10,7 +10,7 @@
  * prepended, then serialised) costs about 1.4 µs per request here, and writing the same bytes
  * from one template about 0.3 µs; the difference is a sixth of the client's CPU per Digest
  * OPTIONS exchange (BENCHMARKS.md, "Components or glue"). The bytes are the ones serialize()
- * writes for the same request (test/sip/outgoing-request.test.ts compares them).
+ * writes for the same request (test/sip/user-agent/requests.test.ts compares them).
  */
 const EMPTY = Buffer.alloc(0);
 
