@@ -10,6 +10,7 @@ import { parseMessage } from '../parser.js';
 import type { Destination, Endpoint, Flow, SipTransport, TransportSink } from './transport.js';
 import { TransportError, classifySocketError } from './transport-error.js';
 import { knownLocalAddressFor, localAddressFor } from './local-address.js';
+import { DatagramBatch } from './datagram-batch.js';
 
 export interface UdpTransportOptions {
   /** Local IPv4 or IPv6 address to bind; the wildcard of each family when omitted. */
@@ -36,6 +37,7 @@ const UNCHECKED_MS = 1000;
  * - a retransmission (`check`) is always checked.
  * Errors that hold for a route therefore reach the transaction at once, or with its first
  * retransmission (Timer A or E, 500 ms) when the route broke in the second after a success.
+ * Every datagram leaves through the transport's DatagramBatch, at the end of the loop turn.
  */
 class UdpFlow implements Flow {
   readonly transport = 'udp' as const;
@@ -48,30 +50,27 @@ class UdpFlow implements Flow {
     private readonly socket: dgram.Socket,
     readonly local: Endpoint,
     readonly remote: Endpoint,
+    private readonly batch: DatagramBatch,
   ) {}
   send(data: Buffer, onError?: (err: Error) => void, check = false): void {
-    try {
-      if (onError === undefined || (!check && data.length <= this.#okSize && performance.now() - this.#okAt < UNCHECKED_MS)) {
-        this.socket.send(data, this.remote.port, this.remote.address);
+    if (onError === undefined || (!check && data.length <= this.#okSize && performance.now() - this.#okAt < UNCHECKED_MS)) {
+      this.batch.push(this.socket, data, this.remote.port, this.remote.address, undefined, onError);
+      return;
+    }
+    const size = data.length;
+    const checked = (err: Error | null): void => {
+      if (!err) {
+        const now = performance.now();
+        if (now - this.#okAt >= UNCHECKED_MS) this.#okSize = 0;
+        if (size > this.#okSize) this.#okSize = size;
+        this.#okAt = now;
         return;
       }
-      const size = data.length;
-      this.socket.send(data, this.remote.port, this.remote.address, (err) => {
-        if (!err) {
-          const now = performance.now();
-          if (now - this.#okAt >= UNCHECKED_MS) this.#okSize = 0;
-          if (size > this.#okSize) this.#okSize = size;
-          this.#okAt = now;
-          return;
-        }
-        this.#okAt = -Infinity;
-        this.#okSize = 0;
-        onError(classifySocketError(err, false));
-      });
-    } catch (err) {
-      // The socket was closed under us (client closed): report, never throw.
-      onError?.(new TransportError('send-failed', `UDP send failed: ${(err as Error).message}`));
-    }
+      this.#okAt = -Infinity;
+      this.#okSize = 0;
+      onError(classifySocketError(err, false));
+    };
+    this.batch.push(this.socket, data, this.remote.port, this.remote.address, checked, onError);
   }
 }
 
@@ -95,6 +94,8 @@ export class UdpTransport implements SipTransport {
   #lastOutbound: UdpFlow | undefined;
   /** The flow of the last datagram received, reused while datagrams come from the same peer. */
   #lastInbound: UdpFlow | undefined;
+  /** Every datagram of a loop turn, sent together at its end (see datagram-batch.ts). */
+  readonly #batch = new DatagramBatch();
   #closed = false;
 
   constructor(
@@ -144,7 +145,7 @@ export class UdpTransport implements SipTransport {
   #receive(socket: dgram.Socket, local: Endpoint, buf: Buffer, rinfo: dgram.RemoteInfo): void {
     let flow = this.#lastInbound;
     if (flow === undefined || flow.remote.port !== rinfo.port || flow.remote.address !== rinfo.address || flow.local !== local) {
-      flow = this.#lastInbound = new UdpFlow(socket, local, { address: rinfo.address, port: rinfo.port });
+      flow = this.#lastInbound = new UdpFlow(socket, local, { address: rinfo.address, port: rinfo.port }, this.#batch);
     }
     // RFC 5626 4.4.1 keep-alive pongs and stray CRLFs are not messages.
     if (buf.length <= 4 && buf.every((b) => b === 13 || b === 10)) return;
@@ -186,7 +187,7 @@ export class UdpTransport implements SipTransport {
     const key = flowKey(dest);
     let flow = this.#flows.get(key);
     if (flow === undefined) {
-      flow = new UdpFlow(socket, { address: localAddress, port: localPort }, { address: dest.address, port: dest.port });
+      flow = new UdpFlow(socket, { address: localAddress, port: localPort }, { address: dest.address, port: dest.port }, this.#batch);
       if (this.#closed) return flow; // closing: nothing more is cached
       if (this.#flows.size >= MAX_CACHED_FLOWS) this.#flows.clear();
       this.#flows.set(key, flow);
@@ -201,6 +202,8 @@ export class UdpTransport implements SipTransport {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#batch.flush(); // what was sent before close() still leaves
+
     this.#bound.clear();
     this.#flows.clear();
     this.#lastOutbound = undefined;
