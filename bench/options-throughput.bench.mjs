@@ -46,6 +46,11 @@ if (BURNS.some((b) => !(b >= 0 && b <= 1000))) throw new Error('BENCH_BARE_BURN_
 // Optional calibration (off by default): BENCH_COMPONENTS=1 adds to every round the client made
 // of siptrunk's components without its transaction layer and user agent (componentsClient below).
 const COMPONENTS = process.env.BENCH_COMPONENTS === '1';
+// Optional calibration (off by default): BENCH_PARSE_DIGEST=1 adds to every round the bare client
+// with what any correct client must do on top of it: every response through siptrunk's parser
+// (status, Call-ID and the challenge read from the parsed message) and the challenge answered
+// by siptrunk's DigestClient. No transactions, timers or result: a floor for a full stack.
+const PARSE_DIGEST = process.env.BENCH_PARSE_DIGEST === '1';
 const now = () => performance.now();
 
 function freeUdpPort(host) {
@@ -173,8 +178,11 @@ async function siptrunk(uasPort) {
  * which the sipp UAS serves more cheaply than random ones.
  * Not a SIP client anyone should use; it shows what one Node process can push through dgram
  * on this machine, whatever the stack on top.
+ * With `parseAndDigest` (BENCH_PARSE_DIGEST=1) every response goes through siptrunk's parser
+ * instead of indexOf and the challenge is answered by siptrunk's DigestClient instead of one
+ * crypto.hash: the two things no correct client can skip, without anything else of the stack.
  */
-async function bareNode(uasPort, burnUs = 0) {
+async function bareNode(uasPort, burnUs = 0, parseAndDigest = false) {
   const { hash, randomBytes } = await import('node:crypto');
   const sock = dgram.createSocket({ type: 'udp4', lookup: (a, _o, cb) => cb(null, a, 4) });
   await new Promise((r) => sock.bind(0, LOCAL, r));
@@ -184,6 +192,8 @@ async function bareNode(uasPort, burnUs = 0) {
   const uri = `sip:bench@${HOST}:${uasPort}`;
   const ha1 = hash('md5', `${USER}:bench:${PASS}`, 'hex');
   const ha2 = hash('md5', `OPTIONS:${uri}`, 'hex');
+  const password = new Secret(PASS, 'bench');
+  const EMPTY = Buffer.alloc(0);
   let pool = randomBytes(12 * 4096);
   let off = 0;
   const token = () => {
@@ -215,6 +225,21 @@ async function bareNode(uasPort, burnUs = 0) {
       if (burnUs > 0) {
         const until = now() + burnUs / 1000;
         while (now() < until);
+      }
+      if (parseAndDigest) {
+        const res = parseMessage(buf, { datagram: true });
+        const callId = res.callId();
+        if (res.status === 401) {
+          const r = new DigestClient({ username: USER, password, cnonce: randomHex }).authorize(res, { method: 'OPTIONS', uri, body: EMPTY });
+          if (!r.ok) failed++;
+          sock.send(request(callId, 2, `${r.header}: ${r.value}\r\n`), uasPort, HOST);
+          return;
+        }
+        if (res.status === 200) ok++;
+        else failed++;
+        if (ok + failed === CALLS) resolve();
+        else start();
+        return;
       }
       const text = buf.toString('latin1');
       const status = text.slice(8, 11);
@@ -389,7 +414,11 @@ async function main() {
       const t = await served(() => withOwnCpu(() => siptrunk(uasPort)));
       const b = await served(() => withOwnCpu(() => bareNode(uasPort)));
       const c = COMPONENTS ? await served(() => withOwnCpu(() => componentsClient(uasPort))) : undefined;
-      rounds.push(c ? { sipp: s, siptrunk: t, bare: b, components: c } : { sipp: s, siptrunk: t, bare: b });
+      const pd = PARSE_DIGEST ? await served(() => withOwnCpu(() => bareNode(uasPort, 0, true))) : undefined;
+      const round = { sipp: s, siptrunk: t, bare: b };
+      if (c) round.components = c;
+      if (pd) round.parseDigest = pd;
+      rounds.push(round);
     }
     const burned = [];
     for (const burnUs of BURNS) burned.push({ burnUs, ...(await served(() => withOwnCpu(() => bareNode(uasPort, burnUs)))) });
@@ -398,6 +427,7 @@ async function main() {
     const ours = best('siptrunk');
     const bare = best('bare');
     const components = COMPONENTS ? best('components') : null;
+    const parseDigest = PARSE_DIGEST ? best('parseDigest') : null;
     const mem = await memoryInFlight();
     const date = new Date().toISOString();
     const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
@@ -417,12 +447,15 @@ async function main() {
     if (components) {
       console.log(`| siptrunk's components without the stack's glue (calibration) | ${f(components.perSecond)} | ${f(components.perSecond * 2)} | ${components.failed} | ${(components.perSecond / sipp.perSecond).toFixed(2)} | ${us(components.cpuUsPerExchange)} | ${us(components.uasCpuUsPerExchange)} |`);
     }
+    if (parseDigest) {
+      console.log(`| bare node:dgram + siptrunk's parser and DigestClient, no transactions (calibration) | ${f(parseDigest.perSecond)} | ${f(parseDigest.perSecond * 2)} | ${parseDigest.failed} | ${(parseDigest.perSecond / sipp.perSecond).toFixed(2)} | ${us(parseDigest.cpuUsPerExchange)} | ${us(parseDigest.uasCpuUsPerExchange)} |`);
+    }
     console.log(`\nCPU is user + system time of the whole process (every thread) divided by the exchanges of the round, from the round with the best rate; ${os.cpus().length} cores are shared by the client and the UAS.`);
     console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
     console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
     mkdirSync('out/bench', { recursive: true });
-    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, components, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
-    if (ours.failed > 0 || (components && components.failed > 0)) process.exitCode = 1;
+    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, components, parseDigest, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
+    if (ours.failed > 0 || (components && components.failed > 0) || (parseDigest && parseDigest.failed > 0)) process.exitCode = 1;
   } finally {
     uas.child.kill('SIGTERM');
     const t = setTimeout(() => uas.child.kill('SIGKILL'), 2000);
