@@ -10,8 +10,8 @@
  * machine (an inter-processor interrupt). Sent together, the first datagram wakes the peer and
  * the rest find it awake. Measured with the Digest OPTIONS benchmark against a sipp UAS on a
  * 2-core Intel Xeon VM (BENCHMARKS.md, "UDP sends batched per event-loop turn"): the client's
- * system time per exchange fell from about 19.5 to about 10.5 µs and its rate rose by a
- * fifth. The delay added to a datagram is the rest of the current loop turn.
+ * system time per exchange fell from about 20 to about 10 µs, and its rate rose in 5 of 6
+ * interleaved rounds. The delay added to a datagram is the rest of the current loop turn.
  *
  * Order is kept: datagrams leave in the order they were queued, whatever their socket or
  * destination. Entries are kept flat in one array (no object per datagram). A socket that
