@@ -450,11 +450,21 @@ async function main() {
     if (parseDigest) {
       console.log(`| bare node:dgram + siptrunk's parser and DigestClient, no transactions (calibration) | ${f(parseDigest.perSecond)} | ${f(parseDigest.perSecond * 2)} | ${parseDigest.failed} | ${(parseDigest.perSecond / sipp.perSecond).toFixed(2)} | ${us(parseDigest.cpuUsPerExchange)} | ${us(parseDigest.uasCpuUsPerExchange)} |`);
     }
+    // Each client against the sipp UAC of its own round (they run minutes apart at most): on a
+    // machine whose speed swings between rounds, steadier than best against best.
+    const paired = {};
+    for (const k of Object.keys(rounds[0]).filter((k) => k !== 'sipp')) {
+      const rs = rounds.map((r) => r[k].perSecond / r.sipp.perSecond);
+      const sorted = [...rs].sort((a, b) => a - b);
+      paired[k] = { perRound: rs, median: sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2 };
+    }
+    const names = { siptrunk: 'siptrunk SipClient', bare: 'bare node:dgram', components: 'components', parseDigest: 'bare + parser + DigestClient' };
+    console.log(`\nRound by round, each client's rate over the sipp UAC's of the same round: ${Object.entries(paired).map(([k, v]) => `${names[k] ?? k} ${v.perRound.map((x) => x.toFixed(2)).join(', ')} (median ${v.median.toFixed(2)})`).join('; ')}.`);
     console.log(`\nCPU is user + system time of the whole process (every thread) divided by the exchanges of the round, from the round with the best rate; ${os.cpus().length} cores are shared by the client and the UAS.`);
     console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
     console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
     mkdirSync('out/bench', { recursive: true });
-    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, components, parseDigest, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
+    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, components, parseDigest, paired, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
     if (ours.failed > 0 || (components && components.failed > 0) || (parseDigest && parseDigest.failed > 0)) process.exitCode = 1;
   } finally {
     uas.child.kill('SIGTERM');
