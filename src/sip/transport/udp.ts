@@ -203,7 +203,6 @@ export class UdpTransport implements SipTransport {
   async close(): Promise<void> {
     this.#closed = true;
     this.#batch.flush(); // what was sent before close() still leaves
-
     this.#bound.clear();
     this.#flows.clear();
     this.#lastOutbound = undefined;
