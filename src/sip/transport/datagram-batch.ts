@@ -56,7 +56,7 @@ export class DatagramBatch {
     this.#scheduled = false;
     const q = this.#queue;
     if (q.length === 0) return;
-    // A send's callback may queue more (it runs later, on its own tick): they go to a new array.
+    // An onError called below may queue more datagrams: they go to a new array, sent next turn.
     this.#queue = [];
     for (let i = 0; i < q.length; i += FIELDS) {
       const socket = q[i] as dgram.Socket;
