@@ -131,7 +131,7 @@ export async function walkTarget<R extends { outcome: string; status: number | n
     ...(typeof opts['region'] === 'string' ? { region: opts['region'] } : {}),
   });
   const plan = transport ? resolution.plan.filter((e) => e.transport === transport) : resolution.plan;
-  if (plan.length === 0) return { noAddress: `no address found for ${target.host}${transport ? ` over ${transport}` : ''}` };
+  if (plan.length === 0) return { noAddress: `no address found for ${target.host}${transport ? ` over ${transport}` : ''}: check the name, or give a resolver that knows it with --dns-server HOST[:PORT]` };
   let last: R | undefined;
   const walk = await withFailover(
     plan,
@@ -159,7 +159,7 @@ export async function walkTarget<R extends { outcome: string; status: number | n
     },
     attemptTimeoutMs !== undefined ? { attemptTimeoutMs } : {},
   );
-  if (!last) return { noAddress: `every address of ${target.host} was skipped (503 Retry-After)` };
+  if (!last) return { noAddress: `every address of ${target.host} was skipped (503 Retry-After): try again once the Retry-After time has passed` };
   return { result: last, attempts: walk.attempts };
 }
 

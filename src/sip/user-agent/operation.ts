@@ -69,15 +69,18 @@ export function operationSignal(signal: AbortSignal | undefined, timeoutMs: numb
   };
 }
 
+/** What to look at when a peer never answered. */
+const NO_ANSWER_HINT = 'check the address, port and transport, and that no firewall drops the requests or the replies';
+
 /** Maps how an exchange ended to the user-facing outcome. */
 export function outcomeOf(r: AuthenticatedOutcome, timedOut: boolean): { outcome: UaOutcome; error?: UaError } {
   if (r.auth === 'failed') return { outcome: 'auth-failed', ...(r.authError ? { error: r.authError } : {}) };
   const o = r.outcome;
   if (o.kind === 'response') return { outcome: 'answered' };
-  if (o.kind === 'timeout') return { outcome: 'timeout', error: { code: `timer-${o.timer}`, message: `no final response before Timer ${o.timer} (64*T1)` } };
+  if (o.kind === 'timeout') return { outcome: 'timeout', error: { code: `timer-${o.timer}`, message: `no final response before Timer ${o.timer} (64*T1): ${NO_ANSWER_HINT}` } };
   if (o.error.failure === 'aborted') {
     return timedOut
-      ? { outcome: 'timeout', error: { code: 'timeout', message: 'no final response within the timeout' } }
+      ? { outcome: 'timeout', error: { code: 'timeout', message: `no final response within the timeout: ${NO_ANSWER_HINT}` } }
       : { outcome: 'aborted', error: { code: 'aborted', message: o.error.message } };
   }
   return { outcome: 'transport-error', error: { code: o.error.failure, message: o.error.message } };
