@@ -51,6 +51,12 @@ const COMPONENTS = process.env.BENCH_COMPONENTS === '1';
 // (status, Call-ID and the challenge read from the parsed message) and the challenge answered
 // by siptrunk's DigestClient. No transactions, timers or result: a floor for a full stack.
 const PARSE_DIGEST = process.env.BENCH_PARSE_DIGEST === '1';
+// Optional calibration (off by default, Linux only): BENCH_NATIVE_UDP=1 adds to every round the
+// bare client again over bench/native-udp, a socket that reads with recvmmsg and writes with
+// sendmmsg (one system call and one JavaScript callback per batch of datagrams) instead of
+// node:dgram. It shows how much of Node's floor is node:dgram's binding rather than JavaScript
+// work. Build it first with `npm run bench:native-udp` (node-gyp; not part of siptrunk).
+const NATIVE_UDP = process.env.BENCH_NATIVE_UDP === '1';
 const now = () => performance.now();
 
 function freeUdpPort(host) {
@@ -110,7 +116,7 @@ async function withOwnCpu(fn) {
   const c0 = process.cpuUsage();
   const r = await fn();
   const c = process.cpuUsage(c0);
-  return { ...r, cpuUsPerExchange: (c.user + c.system) / CALLS };
+  return { ...r, cpuUsPerExchange: (c.user + c.system) / CALLS, userUsPerExchange: c.user / CALLS, systemUsPerExchange: c.system / CALLS };
 }
 
 async function waitBound(host, port) {
@@ -169,6 +175,56 @@ async function siptrunk(uasPort) {
   return { calls: CALLS, ok, failed, failures, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000, retransmissions: stats.retransmissions, unmatched: stats.unmatchedResponses };
 }
 
+/** The bare client's socket over node:dgram: each request leaves at once with socket.send. */
+async function dgramSocket(uasPort, onDatagram) {
+  const sock = dgram.createSocket({ type: 'udp4', lookup: (a, _o, cb) => cb(null, a, 4) });
+  await new Promise((r) => sock.bind(0, LOCAL, r));
+  sock.setRecvBufferSize(4 * 1024 * 1024);
+  sock.setSendBufferSize(4 * 1024 * 1024);
+  sock.on('message', onDatagram);
+  return { port: sock.address().port, send: (text) => sock.send(text, uasPort, HOST), close: () => new Promise((r) => sock.close(r)) };
+}
+
+/**
+ * The bare client's socket over bench/native-udp (BENCH_NATIVE_UDP=1): datagrams read with
+ * recvmmsg, up to 64 per system call and JavaScript callback; the requests of one loop turn
+ * written with one sendmmsg at its end. A request the kernel refuses counts as sent: its
+ * exchange then never ends and the round fails to finish, which the bench would show.
+ */
+async function nativeSocket(uasPort, onDatagram) {
+  const { createRequire } = await import('node:module');
+  let udp;
+  try {
+    udp = createRequire(import.meta.url)('./native-udp/build/Release/udpmmsg.node');
+  } catch (err) {
+    throw new Error(`BENCH_NATIVE_UDP=1 needs the calibration socket: run \`npm run bench:native-udp\` first (${err.message})`);
+  }
+  const host = HOST.split('.').reduce((a, b) => (a << 8) | Number(b), 0);
+  const handle = udp.open(LOCAL, 0, 4 * 1024 * 1024, (buf, meta, count) => {
+    for (let i = 0; i < count; i++) onDatagram(buf.subarray(meta[i * 4], meta[i * 4] + meta[i * 4 + 1]));
+  });
+  let queued = [];
+  const flush = () => {
+    const texts = queued;
+    queued = [];
+    const bufs = texts.map((t) => Buffer.from(t, 'latin1'));
+    const meta = new Int32Array(bufs.length * 4);
+    let off = 0;
+    for (let i = 0; i < bufs.length; i++) {
+      meta.set([off, bufs[i].length, uasPort, host], i * 4);
+      off += bufs[i].length;
+    }
+    udp.send(handle, Buffer.concat(bufs, off), meta, bufs.length);
+  };
+  return {
+    port: udp.localPort(handle),
+    send: (text) => {
+      if (queued.push(text) === 1) setImmediate(flush);
+    },
+    close: async () => udp.close(handle),
+  };
+}
+
 /**
  * The floor of Node itself, measured beside the two clients: the same exchange written as
  * bare node:dgram code with no SIP stack at all — one socket, requests from string templates,
@@ -182,13 +238,11 @@ async function siptrunk(uasPort) {
  * instead of indexOf and the challenge is answered by siptrunk's DigestClient instead of one
  * crypto.hash: the two things no correct client can skip, without anything else of the stack.
  */
-async function bareNode(uasPort, burnUs = 0, parseAndDigest = false) {
+async function bareNode(uasPort, burnUs = 0, parseAndDigest = false, io = 'dgram') {
   const { hash, randomBytes } = await import('node:crypto');
-  const sock = dgram.createSocket({ type: 'udp4', lookup: (a, _o, cb) => cb(null, a, 4) });
-  await new Promise((r) => sock.bind(0, LOCAL, r));
-  sock.setRecvBufferSize(4 * 1024 * 1024);
-  sock.setSendBufferSize(4 * 1024 * 1024);
-  const lp = sock.address().port;
+  let onDatagram;
+  const sock = await (io === 'native' ? nativeSocket : dgramSocket)(uasPort, (buf) => onDatagram(buf));
+  const lp = sock.port;
   const uri = `sip:bench@${HOST}:${uasPort}`;
   const ha1 = hash('md5', `${USER}:bench:${PASS}`, 'hex');
   const ha2 = hash('md5', `OPTIONS:${uri}`, 'hex');
@@ -219,9 +273,9 @@ async function bareNode(uasPort, burnUs = 0, parseAndDigest = false) {
     const start = () => {
       if (next >= CALLS) return;
       next++;
-      sock.send(request(newCallId(), 1, ''), uasPort, HOST);
+      sock.send(request(newCallId(), 1, ''));
     };
-    sock.on('message', (buf) => {
+    onDatagram = (buf) => {
       if (burnUs > 0) {
         const until = now() + burnUs / 1000;
         while (now() < until);
@@ -253,18 +307,18 @@ async function bareNode(uasPort, burnUs = 0, parseAndDigest = false) {
         }
       }
       if (auth !== undefined) {
-        sock.send(request(callId, 2, auth), uasPort, HOST);
+        sock.send(request(callId, 2, auth));
         return;
       }
       if (success) ok++;
       else failed++;
       if (ok + failed === CALLS) resolve();
       else start();
-    });
+    };
     for (let i = 0; i < CONCURRENCY; i++) start();
   });
   const elapsed = now() - t0;
-  await new Promise((r) => sock.close(r));
+  await sock.close();
   return { calls: CALLS, ok, failed, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000 };
 }
 
@@ -419,9 +473,11 @@ async function main() {
       const b = await served(() => withOwnCpu(() => bareNode(uasPort)));
       const c = COMPONENTS ? await served(() => withOwnCpu(() => componentsClient(uasPort))) : undefined;
       const pd = PARSE_DIGEST ? await served(() => withOwnCpu(() => bareNode(uasPort, 0, true))) : undefined;
+      const bn = NATIVE_UDP ? await served(() => withOwnCpu(() => bareNode(uasPort, 0, false, 'native'))) : undefined;
       const round = { sipp: s, siptrunk: t, bare: b };
       if (c) round.components = c;
       if (pd) round.parseDigest = pd;
+      if (bn) round.bareNative = bn;
       rounds.push(round);
     }
     const burned = [];
@@ -432,6 +488,7 @@ async function main() {
     const bare = best('bare');
     const components = COMPONENTS ? best('components') : null;
     const parseDigest = PARSE_DIGEST ? best('parseDigest') : null;
+    const bareNative = NATIVE_UDP ? best('bareNative') : null;
     const mem = await memoryInFlight();
     const date = new Date().toISOString();
     const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
@@ -454,6 +511,9 @@ async function main() {
     if (parseDigest) {
       console.log(`| bare node:dgram + siptrunk's parser and DigestClient, no transactions (calibration) | ${f(parseDigest.perSecond)} | ${f(parseDigest.perSecond * 2)} | ${parseDigest.failed} | ${(parseDigest.perSecond / sipp.perSecond).toFixed(2)} | ${us(parseDigest.cpuUsPerExchange)} | ${us(parseDigest.uasCpuUsPerExchange)} |`);
     }
+    if (bareNative) {
+      console.log(`| bare client over recvmmsg/sendmmsg (bench/native-udp) instead of node:dgram (calibration) | ${f(bareNative.perSecond)} | ${f(bareNative.perSecond * 2)} | ${bareNative.failed} | ${(bareNative.perSecond / sipp.perSecond).toFixed(2)} | ${us(bareNative.cpuUsPerExchange)} | ${us(bareNative.uasCpuUsPerExchange)} |`);
+    }
     // Each client against the sipp UAC of its own round (they run minutes apart at most): on a
     // machine whose speed swings between rounds, steadier than best against best.
     const paired = {};
@@ -462,13 +522,13 @@ async function main() {
       const sorted = [...rs].sort((a, b) => a - b);
       paired[k] = { perRound: rs, median: sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2 };
     }
-    const names = { siptrunk: 'siptrunk SipClient', bare: 'bare node:dgram', components: 'components', parseDigest: 'bare + parser + DigestClient' };
+    const names = { siptrunk: 'siptrunk SipClient', bare: 'bare node:dgram', components: 'components', parseDigest: 'bare + parser + DigestClient', bareNative: 'bare over recvmmsg/sendmmsg' };
     console.log(`\nRound by round, each client's rate over the sipp UAC's of the same round: ${Object.entries(paired).map(([k, v]) => `${names[k] ?? k} ${v.perRound.map((x) => x.toFixed(2)).join(', ')} (median ${v.median.toFixed(2)})`).join('; ')}.`);
     console.log(`\nCPU is user + system time of the whole process (every thread) divided by the exchanges of the round, from the round with the best rate; ${os.cpus().length} cores are shared by the client and the UAS.`);
     console.log(`\nsiptrunk retransmissions: ${ours.retransmissions}, unmatched responses: ${ours.unmatched}.`);
     console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
     mkdirSync('out/bench', { recursive: true });
-    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, components, parseDigest, paired, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
+    writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, components, parseDigest, bareNative, paired, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
     if (ours.failed > 0 || (components && components.failed > 0) || (parseDigest && parseDigest.failed > 0)) process.exitCode = 1;
   } finally {
     uas.child.kill('SIGTERM');

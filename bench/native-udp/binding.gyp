@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "udpmmsg",
+      "sources": ["udpmmsg.c"],
+      "cflags": ["-O2", "-Wall", "-Wextra", "-Wno-unused-parameter"]
+    }
+  ]
+}
