@@ -188,8 +188,8 @@ async function dgramSocket(uasPort, onDatagram) {
 /**
  * The bare client's socket over bench/native-udp (BENCH_NATIVE_UDP=1): datagrams read with
  * recvmmsg, up to 64 per system call and JavaScript callback; the requests of one loop turn
- * written with one sendmmsg at its end. A request the kernel refuses counts as sent: its
- * exchange then never ends and the round fails to finish, which the bench would show.
+ * written with one sendmmsg at its end. A request the kernel refuses stops the bench with an
+ * error (its exchange would otherwise wait forever: the bare client has no retransmissions).
  */
 async function nativeSocket(uasPort, onDatagram) {
   const { createRequire } = await import('node:module');
@@ -214,7 +214,9 @@ async function nativeSocket(uasPort, onDatagram) {
       meta.set([off, bufs[i].length, uasPort, host], i * 4);
       off += bufs[i].length;
     }
-    udp.send(handle, Buffer.concat(bufs, off), meta, bufs.length);
+    const sent = udp.send(handle, Buffer.concat(bufs, off), meta, bufs.length);
+    // A refused datagram would leave its exchange waiting forever: stop the bench instead.
+    if (sent !== bufs.length) throw new Error(`bench/native-udp: the kernel refused ${bufs.length - sent} of ${bufs.length} datagrams (send buffer full?); run again with a lower BENCH_CONCURRENCY`);
   };
   return {
     port: udp.localPort(handle),
@@ -499,21 +501,15 @@ async function main() {
     const us = (v) => (v === null || v === undefined ? 'n/a' : v.toFixed(1));
     console.log('| client | exchanges/s | transactions/s | failures | ratio | client CPU µs/exchange | UAS CPU µs/exchange |');
     console.log('|---|---:|---:|---:|---:|---:|---:|');
+    /** One client's row: rate, transactions, failures, ratio to the best sipp round, CPU. */
+    const row = (label, r) => console.log(`| ${label} | ${f(r.perSecond)} | ${f(r.perSecond * 2)} | ${r.failed} | ${(r.perSecond / sipp.perSecond).toFixed(2)} | ${us(r.cpuUsPerExchange)} | ${us(r.uasCpuUsPerExchange)} |`);
     console.log(`| sipp UAC (-au/-ap) | ${f(sipp.perSecond)} | ${f(sipp.perSecond * 2)} | ${sipp.failures === 0 ? 0 : `exit ${sipp.exitCode}`} | 1.00 | ${us(sipp.cpuUsPerExchange)} | ${us(sipp.uasCpuUsPerExchange)} |`);
-    console.log(`| siptrunk SipClient | ${f(ours.perSecond)} | ${f(ours.perSecond * 2)} | ${ours.failed} | ${ratio.toFixed(2)} | ${us(ours.cpuUsPerExchange)} | ${us(ours.uasCpuUsPerExchange)} |`);
-    console.log(`| bare node:dgram, no SIP stack (Node's floor) | ${f(bare.perSecond)} | ${f(bare.perSecond * 2)} | ${bare.failed} | ${(bare.perSecond / sipp.perSecond).toFixed(2)} | ${us(bare.cpuUsPerExchange)} | ${us(bare.uasCpuUsPerExchange)} |`);
-    for (const b of burned) {
-      console.log(`| bare node:dgram + ${b.burnUs} µs of CPU per response (calibration, one round) | ${f(b.perSecond)} | ${f(b.perSecond * 2)} | ${b.failed} | ${(b.perSecond / sipp.perSecond).toFixed(2)} | ${us(b.cpuUsPerExchange)} | ${us(b.uasCpuUsPerExchange)} |`);
-    }
-    if (components) {
-      console.log(`| siptrunk's components without the stack's glue (calibration) | ${f(components.perSecond)} | ${f(components.perSecond * 2)} | ${components.failed} | ${(components.perSecond / sipp.perSecond).toFixed(2)} | ${us(components.cpuUsPerExchange)} | ${us(components.uasCpuUsPerExchange)} |`);
-    }
-    if (parseDigest) {
-      console.log(`| bare node:dgram + siptrunk's parser and DigestClient, no transactions (calibration) | ${f(parseDigest.perSecond)} | ${f(parseDigest.perSecond * 2)} | ${parseDigest.failed} | ${(parseDigest.perSecond / sipp.perSecond).toFixed(2)} | ${us(parseDigest.cpuUsPerExchange)} | ${us(parseDigest.uasCpuUsPerExchange)} |`);
-    }
-    if (bareNative) {
-      console.log(`| bare client over recvmmsg/sendmmsg (bench/native-udp) instead of node:dgram (calibration) | ${f(bareNative.perSecond)} | ${f(bareNative.perSecond * 2)} | ${bareNative.failed} | ${(bareNative.perSecond / sipp.perSecond).toFixed(2)} | ${us(bareNative.cpuUsPerExchange)} | ${us(bareNative.uasCpuUsPerExchange)} |`);
-    }
+    row(`siptrunk SipClient`, ours);
+    row(`bare node:dgram, no SIP stack (Node's floor)`, bare);
+    for (const b of burned) row(`bare node:dgram + ${b.burnUs} µs of CPU per response (calibration, one round)`, b);
+    if (components) row(`siptrunk's components without the stack's glue (calibration)`, components);
+    if (parseDigest) row(`bare node:dgram + siptrunk's parser and DigestClient, no transactions (calibration)`, parseDigest);
+    if (bareNative) row(`bare client over recvmmsg/sendmmsg (bench/native-udp) instead of node:dgram (calibration)`, bareNative);
     // Each client against the sipp UAC of its own round (they run minutes apart at most): on a
     // machine whose speed swings between rounds, steadier than best against best.
     const paired = {};
@@ -529,7 +525,7 @@ async function main() {
     console.log(`\nMemory per transaction in flight (${f(mem.inFlight)} OPTIONS waiting for Timer F): heap ${f(mem.heapBytesPerTransaction)} bytes, RSS ${f(mem.rssBytesPerTransaction)} bytes.\n`);
     mkdirSync('out/bench', { recursive: true });
     writeFileSync('out/bench/options-throughput.json', JSON.stringify({ date, machine, calls: CALLS, concurrency: CONCURRENCY, rounds, burned, components, parseDigest, bareNative, paired, best: { sipp, siptrunk: ours, bare, ratio, bareRatio: bare.perSecond / sipp.perSecond, siptrunkVsBare: ours.perSecond / bare.perSecond }, memory: mem }, null, 2));
-    if (ours.failed > 0 || (components && components.failed > 0) || (parseDigest && parseDigest.failed > 0)) process.exitCode = 1;
+    if ([ours, components, parseDigest, bareNative].some((r) => r && r.failed > 0)) process.exitCode = 1;
   } finally {
     uas.child.kill('SIGTERM');
     const t = setTimeout(() => uas.child.kill('SIGKILL'), 2000);
